@@ -1,0 +1,54 @@
+# ntm — the two commands a new user needs: `make demo` and `make test`.
+PY        ?= python3
+VENV      := .venv
+BIN       := $(VENV)/bin
+STAMP     := $(VENV)/.installed
+PYTEST    := $(BIN)/pytest
+
+.PHONY: demo test test-sqlite test-postgres bench lint lock venv clean chromium
+
+venv: $(STAMP)
+
+# The venv is rebuilt whenever the lock file or the project metadata changes.
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+demo: venv
+	$(BIN)/ntm demo
+
+# Every test, domain to browser. SQLite first, then the database tests again on PostgreSQL.
+test: venv chromium lint
+	$(PYTEST) -n 2 -p no:cacheprovider
+	@if [ -d tests/web ] && ls tests/web/test_*.py >/dev/null 2>&1; then \
+	  NTM_TEST_DATABASE_URL=$${NTM_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
+	  $(PYTEST) -n 2 -p no:cacheprovider tests/web -m "not browser"; \
+	fi
+
+# Debian's chromium for the browser tests; never a browser download.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "Cài đặt chromium (Debian)…"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || (echo "Không cài được chromium bằng apt" >&2; exit 1); \
+	fi
+
+bench: venv
+	$(BIN)/python -m ntm.bench
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check src tests
+
+# Refresh the lock file from pyproject (run by a developer, not by CI).
+lock:
+	rm -rf /tmp/ntm-lock && $(PY) -m venv /tmp/ntm-lock
+	/tmp/ntm-lock/bin/pip install --quiet --upgrade pip
+	/tmp/ntm-lock/bin/pip install --quiet -e '.[dev]'
+	/tmp/ntm-lock/bin/pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+
+clean:
+	rm -rf $(VENV) var demo-output bench-output

@@ -1,0 +1,27 @@
+"""The ``ntm`` command: work on files, and operate the server.
+
+Each group of commands lives in its own module and registers itself through ``register(app)``.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+app = typer.Typer(
+    name="ntm",
+    help="ntm — Chương trình MTQG xây dựng nông thôn mới: bộ tiêu chí, đánh giá, báo cáo.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+
+COMMAND_MODULES = ["criteria", "units", "evaluate", "report", "serve", "demo"]
+
+for _name in COMMAND_MODULES:
+    importlib.import_module(f"ntm.cli.{_name}").register(app)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,1 @@
+"""Readers and writers for the files offices exchange: validated, all-or-nothing."""
