@@ -6,6 +6,7 @@ Each group of commands lives in its own module and registers itself through ``re
 from __future__ import annotations
 
 import importlib
+import importlib.util
 
 import typer
 
@@ -17,10 +18,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-COMMAND_MODULES = ["criteria", "units", "evaluate", "report", "serve", "demo"]
+COMMAND_MODULES = ["criteria", "units", "evaluate", "report", "serve"]
 
 for _name in COMMAND_MODULES:
-    importlib.import_module(f"ntm.cli.{_name}").register(app)
+    if importlib.util.find_spec(f"ntm.cli.{_name}") is not None:
+        importlib.import_module(f"ntm.cli.{_name}").register(app)
 
 
 def main() -> None:
