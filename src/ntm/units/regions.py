@@ -52,17 +52,27 @@ def province_key(name: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+# Former names still written in maps and files: Thừa Thiên Huế became Thành phố Huế on 1/1/2025.
+ALIASES: dict[str, str] = {"thua thien hue": "hue"}
+
+
+def canonical_province_key(name: str) -> str:
+    """``province_key`` with former names read as the current one ('Thừa Thiên Huế' → 'hue')."""
+    key = province_key(name)
+    return ALIASES.get(key, key)
+
+
 @lru_cache(maxsize=4)
 def _region_lookup(path: str | None) -> dict[str, str]:
     mapping = DEFAULT_MAP
     if path:
         mapping = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    return {province_key(p): region for region, names in mapping.items() for p in names}
+    return {canonical_province_key(p): region for region, names in mapping.items() for p in names}
 
 
 def region_for_province(name: str) -> str | None:
     """The region code of a pre-2025 province by name ('Tỉnh Kon Tum' → 'TN'), or None."""
-    return _region_lookup(os.environ.get("NTM_REGION_MAP")).get(province_key(name))
+    return _region_lookup(os.environ.get("NTM_REGION_MAP")).get(canonical_province_key(name))
 
 
 _REGION_ALIASES = {province_key(v): k for k, v in REGIONS.items()} | {
