@@ -1,0 +1,266 @@
+"""From files to what the engine needs: the one path the CLI, the reports and the web share.
+
+``load_inputs`` reads data files (any shape of ``ntm.io.data_files``), the units (a units file,
+the data's own columns, or the registry) and the criteria set (named, or inferred from the year
+and the columns), and returns them aligned, or raises ``ImportFailed`` with every problem of
+every file. ``evaluation_json`` is the JSON of ``ntm evaluate --format json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ntm.criteria import CriteriaFileError, load_set, set_files
+from ntm.domain.criteria import CriteriaSet
+from ntm.domain.evaluation import Evaluation, evaluate
+from ntm.domain.rollup import Rollup, rollup
+from ntm.domain.units import Unit
+from ntm.io.data_files import DataSource, Progress, open_data, read_values
+from ntm.io.data_units import units_from_sources
+from ntm.io.errors import ImportFailed, Problem
+from ntm.io.units_file import read_units
+
+# Which shipped set a year means when none is named: the standard commune set of its period.
+STANDARD_COMMUNE_SETS = ("xa-ntm-2016-2020", "xa-ntm-2021-2025", "xa-ntm-2026-2030")
+
+
+@dataclass
+class Inputs:
+    cset: CriteriaSet
+    units: list[Unit]
+    year: int
+    values: np.ndarray  # (n_units, n_indicators) aligned to cset.indicators
+    statuses: np.ndarray  # (n_units, n_criteria) aligned to cset.criteria
+    notes: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    def evaluate(self) -> Evaluation:
+        return evaluate(
+            self.cset, self.units, self.year, values=self.values, statuses=self.statuses
+        )
+
+
+def _open_all(
+    data_paths: Sequence[str | Path], sheet: str | None, problems: list[Problem]
+) -> list[DataSource]:
+    sources = []
+    for path in data_paths:
+        try:
+            sources.append(open_data(path, sheet=sheet))
+        except ImportFailed as exc:
+            problems.extend(exc.problems)
+    return sources
+
+
+def _year_problem(sources: list[DataSource], year: int, message: str) -> Problem:
+    """A problem about a year, placed at the first row holding it when a file has one."""
+    for s in sources:
+        if year in s.years:
+            return s.table.problem(message, row=s.years[year], column=s.year_column)
+    first = sources[0]
+    return first.table.problem(message, row=first.table.header_row)
+
+
+def _decide_year(
+    sources: list[DataSource], year: int | None, problems: list[Problem]
+) -> int | None:
+    if year is not None:
+        for s in sources:
+            if s.year_column is not None and s.years and year not in s.years:
+                found = ", ".join(str(y) for y in sorted(s.years))
+                problems.append(
+                    s.table.problem(
+                        f"không có dòng nào của năm {year} (tệp có năm {found})",
+                        column=s.year_column,
+                    )
+                )
+        return year
+    seen: list[int] = []
+    for s in sources:
+        for y in [*s.years] or ([s.meta_year] if s.meta_year else []):
+            if y not in seen:
+                seen.append(y)
+    if len(seen) > 1:
+        found = ", ".join(str(y) for y in sorted(seen))
+        problems.append(
+            _year_problem(
+                sources,
+                seen[1],
+                f"dữ liệu có nhiều năm ({found}); chọn một năm bằng --year",
+            )
+        )
+        return None
+    if not seen:
+        for s in sources:
+            problems.append(
+                s.table.problem(
+                    "không rõ năm đánh giá: thêm cột «year» (Năm) hoặc chọn năm bằng --year",
+                    row=s.table.header_row,
+                )
+            )
+        return None
+    return seen[0]
+
+
+def _shipped_or_office_sets() -> list[CriteriaSet]:
+    found = []
+    for path in set_files().values():
+        try:
+            found.append(load_set(path))
+        except CriteriaFileError:
+            continue  # a broken file is reported when it is named, not when it is guessed
+    return found
+
+
+def _infer_set(
+    year: int, sources: list[DataSource], notes: list[str], problems: list[Problem]
+) -> CriteriaSet | None:
+    meta = {s.meta_set for s in sources if s.meta_set}
+    if len(meta) == 1:
+        return load_set(meta.pop())
+    numbers = [n for s in sources for n in s.criterion_columns]
+    has_indicators = any(s.indicator_columns or s.shape == "long" for s in sources)
+    candidates = [
+        s
+        for s in _shipped_or_office_sets()
+        if s.code in STANDARD_COMMUNE_SETS or (s.level == "commune" and s.tier == "standard")
+    ]
+    candidates.sort(key=lambda s: (s.code not in STANDARD_COMMUNE_SETS, s.period))
+    if numbers:
+        candidates = [s for s in candidates if len(s.criteria) == max(numbers)] or [
+            s for s in candidates if len(s.criteria) >= max(numbers)
+        ]
+    within = [s for s in candidates if s.period[0] <= year <= s.period[1]]
+    if within:
+        return within[0]
+    if candidates and numbers and not has_indicators:
+        # A baseline year before every set (2015 in the Kon Tum report): criterion statuses
+        # given directly need no thresholds, so the nearest set with as many criteria serves.
+        chosen = min(
+            candidates, key=lambda s: min(abs(year - s.period[0]), abs(year - s.period[1]))
+        )
+        notes.append(
+            f"năm {year} ngoài giai đoạn của mọi bộ tiêu chí hiện có; dùng bộ {chosen.code} "
+            f"({len(chosen.criteria)} tiêu chí) với trạng thái tiêu chí ghi sẵn trong tệp"
+        )
+        return chosen
+    problems.append(
+        Problem(
+            ", ".join(s.file for s in sources),
+            f"không xác định được bộ tiêu chí cho năm {year}"
+            + (f" với {max(numbers)} cột tiêu chí" if numbers else "")
+            + "; chỉ rõ bằng --criteria (xem `ntm criteria list`)",
+        )
+    )
+    return None
+
+
+def _named_set(
+    code: str, year: int | None, sources: list[DataSource], problems: list[Problem]
+) -> CriteriaSet | None:
+    try:
+        cset = load_set(code)
+    except CriteriaFileError as exc:
+        problems.extend(
+            Problem(exc.path, f"{loc}: {msg}" if loc else msg) for loc, msg in exc.problems
+        )
+        return None
+    if year is not None and not cset.period[0] <= year <= cset.period[1]:
+        problems.append(
+            _year_problem(
+                sources,
+                year,
+                f"năm {year} nằm ngoài giai đoạn {cset.period[0]}–{cset.period[1]} "
+                f"của bộ tiêu chí {cset.code}",
+            )
+        )
+    return cset
+
+
+def load_inputs(
+    data_paths: Sequence[str | Path],
+    *,
+    units_path: str | Path | None = None,
+    criteria: str | Path | None = None,
+    year: int | None = None,
+    sheet: str | None = None,
+    progress: Progress | None = None,
+) -> Inputs:
+    """Everything an evaluation needs from files; ImportFailed with every problem otherwise."""
+    problems: list[Problem] = []
+    notes: list[str] = []
+    units: list[Unit] | None = None
+    units_label = "tệp đơn vị"
+    if units_path is not None:
+        units_label = f"tệp {Path(units_path).name}"
+        try:
+            units = read_units(units_path)
+        except ImportFailed as exc:
+            problems.extend(exc.problems)
+    sources = _open_all(data_paths, sheet, problems)
+    if not sources:
+        raise ImportFailed(problems)
+    chosen_year = _decide_year(sources, year, problems)
+    cset = None
+    if criteria is not None:
+        cset = _named_set(str(criteria), chosen_year, sources, problems)
+    elif chosen_year is not None:
+        cset = _infer_set(chosen_year, sources, notes, problems)
+    units_failed = units_path is not None and units is None
+    if cset is None or chosen_year is None or units_failed:
+        raise ImportFailed(problems)
+    if units is None:
+        units, units_label = units_from_sources(sources, chosen_year)
+    try:
+        bundle = read_values(
+            sources,
+            cset=cset,
+            units=units,
+            year=chosen_year,
+            units_label=units_label,
+            progress=progress,
+        )
+    except ImportFailed as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise ImportFailed(problems)
+    return Inputs(
+        cset=cset,
+        units=bundle.units,
+        year=chosen_year,
+        values=bundle.values,
+        statuses=bundle.statuses,
+        notes=notes + bundle.notes,
+        files=[str(p) for p in data_paths],
+    )
+
+
+def commune_json(evaluation: Evaluation, row: int) -> dict[str, Any]:
+    result = evaluation.unit_result(row)
+    return {
+        "commune_code": result["commune_code"],
+        "commune_name": result["commune_name"],
+        "district_name": result["district_name"],
+        "criteria_met": result["criteria_met"],
+        "criteria": result["criteria"],
+        "indicators": {
+            code: {"value": i["value"], "threshold": i["threshold"], "status": i["status"]}
+            for code, i in result["indicators"].items()
+        },
+    }
+
+
+def evaluation_json(evaluation: Evaluation, summary: Rollup | None = None) -> dict[str, Any]:
+    """The JSON of ``ntm evaluate``: the set, the year, the roll-up figures, every commune."""
+    summary = summary if summary is not None else rollup(evaluation)
+    return {
+        "criteria_set": evaluation.cset.code,
+        "year": evaluation.year,
+        **summary.as_dict(),
+        "communes": [commune_json(evaluation, r) for r in summary.rows.tolist()],
+    }

@@ -1,0 +1,329 @@
+"""CSV and spreadsheet files as rows of cells that know their place.
+
+Offices send whatever their spreadsheet produced: a title row or two above the header, headers
+spread over two merged rows, Excel's CSV in the Windows Vietnamese code page with ``;`` between
+fields, fully blank rows between districts. This module turns any of those into a ``Table``: the
+header row found wherever it is, one ``Column`` per header cell (letter and text as a person sees
+them in Excel) and one ``Row`` per non-blank line, numbered as the spreadsheet numbers it. What a
+column *means* is the business of the readers above; they pass in how to recognise a header.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ntm.io.errors import ImportFailed, Problem
+
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+META_SHEET = "_ntm"  # hidden sheet of the templates ntm writes: key/value pairs
+HEADER_SCAN_ROWS = 50
+
+
+def header_key(text: Any) -> str:
+    """A header reduced for matching: 'Mã xã' → 'ma xa', 'commune_code' → 'commune code'."""
+    raw = cell_text(text)
+    raw = unicodedata.normalize("NFD", raw.lower().replace("đ", "d"))
+    raw = "".join(ch for ch in raw if unicodedata.category(ch) != "Mn")
+    # Dots stay: they are part of indicator codes ('10.1').
+    raw = re.sub(r"[\s_\-/:()*]+", " ", raw)
+    return raw.strip()
+
+
+def cell_text(value: Any) -> str:
+    """A cell as the text a person sees: whole floats without '.0', text NFC-normalised."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return f"{value:g}" if abs(value) < 1e15 else repr(value)
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def column_letter(index: int) -> str:
+    """0 → 'A', 25 → 'Z', 26 → 'AA'."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int  # 0-based position in the row
+    header: str  # the header text as written
+    key: str  # header_key(header)
+
+    @property
+    def letter(self) -> str:
+        return column_letter(self.index)
+
+    @property
+    def label(self) -> str:
+        """How a problem names the column: 'D (tc2)'."""
+        return f"{self.letter} ({self.header})" if self.header else self.letter
+
+
+@dataclass(frozen=True)
+class Row:
+    number: int  # as the spreadsheet or text editor numbers it, from 1
+    cells: tuple[Any, ...]
+
+    def get(self, column: Column | None) -> Any:
+        if column is None or column.index >= len(self.cells):
+            return None
+        value = self.cells[column.index]
+        return None if value == "" else value
+
+    def text(self, column: Column | None) -> str:
+        return cell_text(self.get(column))
+
+    def is_blank(self) -> bool:
+        return all(cell_text(c) == "" for c in self.cells)
+
+
+@dataclass
+class Grid:
+    """Every non-blank row of one sheet (or of a CSV file), before the header is known."""
+
+    path: Path
+    sheet: str | None
+    rows: list[Row]
+    meta: dict[str, str] = field(default_factory=dict)
+    sheets: list[str] = field(default_factory=list)
+
+    @property
+    def file(self) -> str:
+        return self.path.name
+
+
+@dataclass
+class Table:
+    """A grid whose header row is known: columns, then the data rows below the header."""
+
+    grid: Grid
+    header_row: int
+    columns: list[Column]
+    rows: list[Row]
+    above: list[Row]  # title rows above the header
+
+    @property
+    def file(self) -> str:
+        return self.grid.file
+
+    @property
+    def sheet(self) -> str | None:
+        return self.grid.sheet
+
+    @property
+    def meta(self) -> dict[str, str]:
+        return self.grid.meta
+
+    def problem(self, message: str, *, row: int | None = None, column: Column | None = None):
+        return Problem(self.file, message, self.sheet, row, column.label if column else None)
+
+    def find(self, keys: set[str] | frozenset[str]) -> Column | None:
+        for col in self.columns:
+            if col.key in keys:
+                return col
+        return None
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    for encoding in ("utf-8-sig", "cp1258"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1"), "latin-1"  # unreachable in practice: cp1258 maps most bytes
+
+
+def _sniff_delimiter(text: str) -> str:
+    sample = "\n".join(text.splitlines()[:20])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        first = next((line for line in text.splitlines() if line.strip()), "")
+        return max(",;\t", key=first.count)
+
+
+def read_csv_grid(path: Path) -> Grid:
+    text, _encoding = _decode(path.read_bytes())
+    text = unicodedata.normalize("NFC", text)
+    reader = csv.reader(io.StringIO(text), delimiter=_sniff_delimiter(text))
+    rows: list[Row] = []
+    start = 1
+    for cells in reader:
+        row = Row(start, tuple(c.strip() for c in cells))
+        start = reader.line_num + 1
+        if not row.is_blank():
+            rows.append(row)
+    return Grid(path, None, rows)
+
+
+def _sheet_rows(sheet: Any) -> list[Row]:
+    data = sheet.to_python(skip_empty_area=False)
+    grid = [list(r) for r in data]
+    # A merged cell holds its value only in its top-left corner; people read it as covering
+    # the whole range, so copy it there (it matters for headers spanning two rows or columns).
+    for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []:
+        if r0 >= len(grid):
+            continue
+        value = grid[r0][c0] if c0 < len(grid[r0]) else ""
+        for r in range(r0, min(r1, len(grid) - 1) + 1):
+            for c in range(c0, c1 + 1):
+                if c < len(grid[r]) and grid[r][c] == "":
+                    grid[r][c] = value
+    rows = []
+    for i, cells in enumerate(grid):
+        row = Row(i + 1, tuple(cells))
+        if not row.is_blank():
+            rows.append(row)
+    return rows
+
+
+def read_spreadsheet_grids(path: Path, sheet: str | None = None) -> list[Grid]:
+    """The grids of a workbook: the named sheet only, or every data sheet in order."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises its own error types for corrupt files
+        raise ImportFailed(
+            [Problem(path.name, f"không đọc được tệp bảng tính ({type(exc).__name__}): {exc}")]
+        ) from None
+    names = list(book.sheet_names)
+    meta: dict[str, str] = {}
+    if META_SHEET in names:
+        for cells in book.get_sheet_by_name(META_SHEET).to_python():
+            if len(cells) >= 2 and cell_text(cells[0]):
+                meta[cell_text(cells[0])] = cell_text(cells[1])
+    visible = [n for n in names if n != META_SHEET]
+    if sheet is not None:
+        if sheet not in names:
+            listed = ", ".join(f"«{n}»" for n in visible)
+            raise ImportFailed(
+                [
+                    Problem(
+                        path.name,
+                        f"không có trang tính «{sheet}»; tệp có các trang tính: {listed}",
+                    )
+                ]
+            )
+        chosen = [sheet]
+    else:
+        chosen = visible
+    return [
+        Grid(path, name, _sheet_rows(book.get_sheet_by_name(name)), meta, visible)
+        for name in chosen
+    ]
+
+
+def read_grids(path: str | Path, sheet: str | None = None) -> list[Grid]:
+    path = Path(path)
+    if not path.exists():
+        raise ImportFailed([Problem(path.name, f"không tìm thấy tệp: {path}")])
+    if path.is_dir():
+        raise ImportFailed([Problem(path.name, "đây là một thư mục, không phải tệp dữ liệu")])
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
+        return read_spreadsheet_grids(path, sheet)
+    if sheet is not None:
+        raise ImportFailed(
+            [Problem(path.name, f"tệp CSV không có trang tính (đã yêu cầu «{sheet}»)")]
+        )
+    return [read_csv_grid(path)]
+
+
+HeaderScore = Callable[[str], int]
+
+
+def find_header(grid: Grid, score: HeaderScore, anchor: Callable[[str], bool]) -> Table | None:
+    """The header row: among the first rows holding an ``anchor`` column, the best scored.
+
+    Scores count cells recognised as known columns, so that of two merged header rows the one
+    naming the individual columns wins over the one naming groups of them.
+    """
+    best: tuple[int, int] | None = None
+    for position, row in enumerate(grid.rows[:HEADER_SCAN_ROWS]):
+        keys = [header_key(c) for c in row.cells if isinstance(c, str)]
+        if not any(anchor(k) for k in keys):
+            continue
+        total = sum(score(k) for k in keys)
+        if best is None or total > best[1]:
+            best = (position, total)
+    if best is None:
+        return None
+    position = best[0]
+    header = grid.rows[position]
+    columns = []
+    seen: set[str] = set()
+    for index, cell in enumerate(header.cells):
+        text = cell_text(cell)
+        if not text:
+            continue
+        key = header_key(text)
+        # A header copied across a merged range names one column: the first of the range.
+        if key in seen and index > 0 and cell_text(header.cells[index - 1]) == text:
+            continue
+        seen.add(key)
+        columns.append(Column(index, text, key))
+    return Table(grid, header.number, columns, grid.rows[position + 1 :], grid.rows[:position])
+
+
+def read_table(
+    path: str | Path,
+    *,
+    score: HeaderScore,
+    anchor: Callable[[str], bool],
+    expected: str,
+    sheet: str | None = None,
+    prefer_sheets: tuple[str, ...] = (),
+) -> Table:
+    """The first sheet (preferred ones first) whose header can be found; Problems otherwise.
+
+    ``expected`` names the columns a person should add when no header is found.
+    """
+    grids = read_grids(path, sheet)
+    grids.sort(key=lambda g: (g.sheet not in prefer_sheets, 0))
+    problems = []
+    for grid in grids:
+        if not grid.rows:
+            problems.append(Problem(grid.file, "tệp trống: không có dòng dữ liệu nào", grid.sheet))
+            continue
+        table = find_header(grid, score, anchor)
+        if table is not None:
+            return table
+        problems.append(
+            Problem(
+                grid.file,
+                f"không tìm thấy dòng tiêu đề (cần các cột {expected}) "
+                f"trong {HEADER_SCAN_ROWS} dòng đầu",
+                grid.sheet,
+            )
+        )
+    if not grids:
+        problems.append(Problem(Path(path).name, "tệp không có trang tính nào"))
+    if len(grids) > 1:
+        names = ", ".join(f"«{g.sheet}»" for g in grids)
+        problems = [
+            Problem(
+                Path(path).name,
+                f"không trang tính nào có dữ liệu đúng dạng (cần các cột {expected}); "
+                f"đã xem: {names}. Dữ liệu có thể nằm sai trang tính.",
+            )
+        ]
+    raise ImportFailed(problems)

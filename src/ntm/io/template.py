@@ -1,0 +1,291 @@
+"""The Excel data-entry template a commune official fills in, and ``ntm evaluate`` reads back.
+
+Layout of the sheet «Nhập liệu» (chosen so that a commune official reads across one row):
+
+- rows 1–3: the set's title; province, year and set code; a one-line reminder;
+- row 4: the criterion each column belongs to (one merged cell over its indicators);
+- row 5: the codes ntm reads — ``Mã xã``, ``Tên xã``, ``Huyện`` (before 2025 only), ``Vùng`` or
+  ``Nhóm``, then one column per indicator code (``10.1``) or, for a set whose indicators are
+  not yet listed, one column per criterion (``tc1``, filled with Đạt / Không đạt);
+- rows 6–7: the indicator's name, and its unit or how to answer (``%``, ``Có/Không``);
+- one row per variant present among the communes, «Ngưỡng – Nhóm 2»: the level that applies to
+  the communes of that group (or region), so an official compares a value with the level on the
+  row that matches the commune's own «Nhóm» cell;
+- then one row per commune.
+
+A hidden sheet ``_ntm`` records the set and the year so the file needs no options to be read.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ntm.domain.criteria import CriteriaSet, Indicator
+from ntm.domain.units import GROUPS, REGIONS, Unit
+from ntm.formatting import number
+from ntm.io.tabular import META_SHEET
+
+ENTRY_SHEET = "Nhập liệu"
+GUIDE_SHEET = "Hướng dẫn"
+TITLE_ROWS = 3
+GROUP_ROW = 4
+CODE_ROW = 5
+YES_NO_CHOICES = ("Có", "Không")
+STATUS_CHOICES = ("Đạt", "Không đạt")
+KIND_LABELS = {"yes_no": "Có/Không", "percent": "%", "count": "số", "number": "số"}
+COMPARE_SIGNS = {">=": "≥", "<=": "≤", "=": "="}
+
+_BOLD = Font(bold=True)
+_HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
+_THRESHOLD_FILL = PatternFill("solid", fgColor="FFF2CC")
+_THIN = Side(style="thin", color="999999")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP = Alignment(wrap_text=True, vertical="center", horizontal="center")
+
+GUIDE_LINES = [
+    "HƯỚNG DẪN NHẬP LIỆU",
+    "",
+    "1. Nhập số liệu trên trang tính «Nhập liệu», mỗi xã một dòng, mỗi chỉ tiêu một cột. "
+    "Không sửa, không xóa các dòng tiêu đề, cột «Mã xã» và các mã chỉ tiêu ở dòng 5.",
+    "2. Số thập phân viết bằng dấu phẩy: 14,8. Dấu chấm phân cách hàng nghìn: 1.847,5. "
+    "(Số viết bằng dấu chấm thập phân như 14.8 cũng được đọc đúng nếu cả tệp viết như vậy.)",
+    "3. Chỉ tiêu tính bằng phần trăm: nhập số từ 0 đến 100, có hoặc không có dấu %: 85 hoặc 85%.",
+    "4. Chỉ tiêu có/không: chọn «Có» hoặc «Không» trong danh sách của ô.",
+    "5. Cột tiêu chí (tc1, tc2, …) khi bộ tiêu chí chưa có danh sách chỉ tiêu: chọn «Đạt» "
+    "hoặc «Không đạt».",
+    "6. Ô để trống nghĩa là chưa có số liệu: chỉ tiêu đó được đánh giá là «Chưa xác định», "
+    "không phải «Không đạt». Không nhập 0 thay cho ô chưa có số liệu.",
+    "7. Cột «Nhóm» (hoặc «Vùng») quyết định ngưỡng áp dụng cho xã: ngưỡng của từng nhóm ghi ở "
+    "các dòng «Ngưỡng – …» phía trên bảng. «chưa rõ» là ngưỡng chưa có trong bộ tiêu chí.",
+    "8. Khi xong, đánh giá bằng lệnh: ntm evaluate <tệp này>.xlsx  — mọi lỗi (ô, dòng, cột) "
+    "được liệt kê cùng lúc để sửa.",
+]
+
+
+def _threshold_text(indicator: Indicator, variant: str, year: int) -> str:
+    level = indicator.threshold_for(variant, year)
+    if level is None:
+        return "chưa rõ"
+    sign = COMPARE_SIGNS[indicator.compare]
+    if indicator.kind == "yes_no":
+        return "Có" if level else "Không"
+    suffix = "%" if indicator.kind == "percent" else ""
+    return f"{sign} {number(float(level))}{suffix}"
+
+
+def _variant_of(unit: Unit, cset: CriteriaSet) -> str | None:
+    return (
+        unit.variant(cset.variants.by, cset.variants.by_flag)
+        if cset.variants.by != "none"
+        else None
+    )
+
+
+def _variant_label(cset: CriteriaSet, variant: str) -> str:
+    names = {**(GROUPS if cset.variants.by == "group" else REGIONS), **cset.variants.names}
+    return names.get(variant, variant)
+
+
+def _fixed_columns(cset: CriteriaSet, units: Sequence[Unit]) -> list[tuple[str, float]]:
+    columns = [("Mã xã", 10.0), ("Tên xã", 26.0)]
+    if any(u.district_name for u in units):
+        columns.append(("Huyện", 22.0))
+    if cset.variants.by == "group":
+        columns.append(("Nhóm", 10.0))
+    elif cset.variants.by == "region":
+        columns.append(("Vùng", 10.0))
+    return columns
+
+
+def _fixed_cells(cset: CriteriaSet, unit: Unit, fixed: list[str]) -> list[str | None]:
+    cells: list[str | None] = [unit.code, unit.name]
+    if "Huyện" in fixed:
+        cells.append(unit.district_name)
+    if "Nhóm" in fixed:
+        cells.append(GROUPS.get(unit.group or "", None))
+    elif "Vùng" in fixed:
+        cells.append(unit.region)
+    return cells
+
+
+def _validation(ws: Worksheet, kind: str, cells: str) -> None:
+    if kind in ("yes_no", "status", "group", "region"):
+        choices = {
+            "yes_no": YES_NO_CHOICES,
+            "status": STATUS_CHOICES,
+            "group": tuple(GROUPS.values()),
+            "region": tuple(REGIONS),
+        }[kind]
+        dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
+        dv.error = "Chọn một giá trị trong danh sách: " + ", ".join(choices)
+    elif kind == "percent":
+        dv = DataValidation(type="decimal", operator="between", formula1="0", formula2="100")
+        dv.error = "Tỷ lệ phần trăm phải từ 0 đến 100."
+    else:
+        dv = DataValidation(
+            type="whole" if kind == "count" else "decimal",
+            operator="greaterThanOrEqual",
+            formula1="0",
+        )
+        dv.error = "Giá trị không được âm."
+    # A warning, not a stop: a decimal comma typed under an English Excel is text, and the
+    # reader, not Excel, is the judge of it.
+    dv.errorStyle = "warning" if kind not in ("yes_no", "status") else "stop"
+    dv.errorTitle = "Giá trị không hợp lệ"
+    dv.showErrorMessage = True
+    dv.allow_blank = True
+    ws.add_data_validation(dv)
+    dv.add(cells)
+
+
+def write_template(
+    cset: CriteriaSet,
+    units: Sequence[Unit],
+    year: int,
+    path: str | Path,
+    *,
+    province: str | None = None,
+) -> Path:
+    """Write the template for ``units`` in ``year``; the file appears whole or not at all."""
+    path = Path(path)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = ENTRY_SHEET
+    fixed = _fixed_columns(cset, units)
+    fixed_names = [name for name, _ in fixed]
+    by_criteria = not cset.indicators
+    data_columns: list[tuple[str, str, str, str, Indicator | None, int]] = []
+    for crit in cset.criteria:
+        if by_criteria:
+            data_columns.append((f"tc{crit.number}", crit.name, "Đạt/Không đạt", "status", None,
+                                 crit.number))  # fmt: skip
+        for ind in crit.indicators:
+            unit_text = KIND_LABELS[ind.kind] if ind.kind != "number" else (ind.unit or "số")
+            data_columns.append((ind.code, ind.name, unit_text, ind.kind, ind, crit.number))
+    first_data_col = len(fixed) + 1
+    last_col = len(fixed) + len(data_columns)
+
+    variants: list[str] = []
+    if not by_criteria and cset.variants.by != "none":
+        present = {_variant_of(u, cset) for u in units}
+        variants = [v for v in cset.variants.values if v in present] or list(cset.variants.values)
+    sub_rows = ["Tên chỉ tiêu" if not by_criteria else "Tên tiêu chí", "Đơn vị tính / cách nhập"]
+    sub_rows += [f"Ngưỡng – {_variant_label(cset, v)}" for v in variants]
+    first_data_row = CODE_ROW + len(sub_rows) + 1
+
+    # Title rows.
+    place = f"Tỉnh/thành phố: {province}" if province else "Đơn vị: theo danh sách"
+    titles = [
+        f"MẪU NHẬP LIỆU — {cset.title.upper()}",
+        f"{place} · Năm đánh giá: {year} · Bộ tiêu chí: {cset.code} ({cset.basis})",
+        "Nhập từ dòng " + str(first_data_row) + "; ô trống là chưa có số liệu; "
+        "số thập phân dùng dấu phẩy (14,8). Xem trang «Hướng dẫn».",
+    ]
+    for r, text in enumerate(titles, 1):
+        ws.cell(r, 1, text).font = Font(bold=(r == 1), size=14 if r == 1 else 11)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=max(last_col, 4))
+
+    # Fixed columns: one label over the criterion row and the codes row.
+    for c, (name, width) in enumerate(fixed, 1):
+        ws.cell(GROUP_ROW, c, name)
+        ws.merge_cells(start_row=GROUP_ROW, start_column=c, end_row=CODE_ROW, end_column=c)
+        ws.column_dimensions[get_column_letter(c)].width = width
+    # Criterion row: one merged cell over the columns of each criterion.
+    c = first_data_col
+    for crit in cset.criteria:
+        span = 1 if by_criteria else len(crit.indicators)
+        if span == 0:
+            continue
+        ws.cell(GROUP_ROW, c, f"Tiêu chí {crit.number}. {crit.name}")
+        if span > 1:
+            ws.merge_cells(start_row=GROUP_ROW, start_column=c, end_row=GROUP_ROW,
+                           end_column=c + span - 1)  # fmt: skip
+        c += span
+    for k, (code, name, unit_text, _kind, ind, _n) in enumerate(data_columns):
+        col = first_data_col + k
+        ws.cell(CODE_ROW, col, code)
+        ws.cell(CODE_ROW + 1, col, name)
+        ws.cell(CODE_ROW + 2, col, unit_text)
+        for v_index, variant in enumerate(variants):
+            text = _threshold_text(ind, variant, year) if ind is not None else ""
+            cell = ws.cell(CODE_ROW + 3 + v_index, col, text)
+            cell.fill = _THRESHOLD_FILL
+        ws.column_dimensions[get_column_letter(col)].width = 14
+    for r_offset, label in enumerate(sub_rows, 1):
+        row = CODE_ROW + r_offset
+        ws.cell(row, 1, label)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(fixed))
+    for row in ws.iter_rows(min_row=GROUP_ROW, max_row=first_data_row - 1, max_col=last_col):
+        for cell in row:
+            cell.font, cell.alignment, cell.border = _BOLD, _WRAP, _BOX
+            if cell.row <= CODE_ROW:
+                cell.fill = _HEAD_FILL
+    ws.row_dimensions[CODE_ROW + 1].height = 60
+
+    # One row per commune.
+    last_row = first_data_row + max(len(units), 1) - 1
+    for i, unit in enumerate(units):
+        row = first_data_row + i
+        for c, value in enumerate(_fixed_cells(cset, unit, fixed_names), 1):
+            cell = ws.cell(row, c, value)
+            cell.border = _BOX
+        ws.cell(row, 1).number_format = "@"  # keep the code's leading zeros
+        for col in range(first_data_col, last_col + 1):
+            ws.cell(row, col).border = _BOX
+    for k, (_code, _name, _unit, kind, _ind, _n) in enumerate(data_columns):
+        letter = get_column_letter(first_data_col + k)
+        _validation(ws, kind, f"{letter}{first_data_row}:{letter}{last_row}")
+    if "Nhóm" in fixed_names or "Vùng" in fixed_names:
+        letter = get_column_letter(len(fixed))
+        _validation(
+            ws, "group" if "Nhóm" in fixed_names else "region",
+            f"{letter}{first_data_row}:{letter}{last_row}",
+        )  # fmt: skip
+    ws.freeze_panes = ws.cell(first_data_row, first_data_col)
+
+    guide = wb.create_sheet(GUIDE_SHEET)
+    guide.column_dimensions["A"].width = 120
+    for r, line in enumerate(GUIDE_LINES, 1):
+        cell = guide.cell(r, 1, line)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if r == 1:
+            cell.font = Font(bold=True, size=14)
+
+    meta = wb.create_sheet(META_SHEET)
+    for r, (key, value) in enumerate(
+        [
+            ("criteria_set", cset.code),
+            ("year", str(year)),
+            ("province", province or ""),
+            ("code_row", str(CODE_ROW)),
+            ("first_data_row", str(first_data_row)),
+        ],
+        1,
+    ):
+        meta.cell(r, 1, key)
+        meta.cell(r, 2, value)
+    meta.sheet_state = "hidden"
+    save_atomically(wb, path)
+    return path
+
+
+def save_atomically(wb: Workbook, path: Path) -> None:
+    """Save next to the target and rename: a failure leaves no half-written file behind."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent, prefix=".ntm-")
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
