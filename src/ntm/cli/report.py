@@ -1,0 +1,238 @@
+"""``ntm report``: the year's report (DOCX, XLSX appendices, JSON, Markdown) from files.
+
+Every problem of every input is printed at once, in Vietnamese, with its place; the exit code
+is then 2 and no file is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+
+from ntm.domain.evaluation import evaluate
+from ntm.domain.units import Unit
+from ntm.io.bundle import load_inputs
+from ntm.io.errors import ImportFailed, Problem
+from ntm.io.funding import FundingFile, read_funding
+from ntm.io.targets import Target, read_targets
+from ntm.reports import ReportData, Scope, build_figures
+
+EXIT_INPUT = 2
+T = TypeVar("T")
+
+
+class Level(StrEnum):
+    province = "province"
+    district = "district"
+
+
+class IssuerType(StrEnum):
+    party = "party"
+    government = "government"
+
+
+def _fail(problems: list[Problem | str]) -> None:
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    err.print(f"Có {len(problems)} lỗi trong dữ liệu đầu vào; không ghi tệp báo cáo nào:")
+    for p in problems:
+        err.print(f"- {p}", markup=False)
+    raise typer.Exit(EXIT_INPUT)
+
+
+def parse_date(text: str) -> dt.date:
+    """``01/6/2021``, ``1/6/2021`` or ``2021-06-01``; ValueError with a Vietnamese message."""
+    text = text.strip()
+    m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+    try:
+        if m:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"ngày «{text}» không hợp lệ (ví dụ đúng: 01/6/2021)") from None
+
+
+def resolve_scope(
+    units: list[Unit], level: str, code: str | None, file: str
+) -> Scope | list[Problem]:
+    """The scope the report covers; a list of problems when it cannot be decided."""
+    if level == "province":
+        provinces = {u.province_code: u.province_name for u in units if u.province_code}
+        if code is None:
+            if len(provinces) != 1:
+                return [
+                    Problem(
+                        file, f"dữ liệu có {len(provinces)} tỉnh: cần chọn một bằng --unit MÃ_TỈNH"
+                    )
+                ]
+            code = next(iter(provinces))
+        if code not in provinces:
+            return [Problem(file, f"không có xã nào thuộc tỉnh mã {code} (--unit)")]
+        return Scope("province", code, provinces[code], code, provinces[code])
+    districts = {u.district_code: u for u in units if u.district_code}
+    if not districts:
+        return [Problem(file, "dữ liệu không có cấp huyện: không lập được báo cáo cấp huyện")]
+    if code is None:
+        if len(districts) != 1:
+            return [
+                Problem(
+                    file, f"dữ liệu có {len(districts)} huyện: cần chọn một bằng --unit MÃ_HUYỆN"
+                )
+            ]
+        code = next(iter(districts))
+    if code not in districts:
+        return [Problem(file, f"không có xã nào thuộc huyện mã {code} (--unit)")]
+    u = districts[code]
+    return Scope("district", code, u.district_name or code, u.province_code, u.province_name)
+
+
+def report_command(
+    data: Annotated[
+        list[Path],
+        typer.Option(
+            "--data",
+            help="Tệp số liệu năm báo cáo (trạng thái tiêu chí hoặc giá trị chỉ tiêu).",
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Thư mục ghi báo cáo.")],
+    baseline: Annotated[
+        list[Path] | None, typer.Option("--baseline", help="Số liệu năm gốc để so sánh.")
+    ] = None,
+    units: Annotated[Path | None, typer.Option("--units", help="Tệp danh sách xã.")] = None,
+    targets: Annotated[
+        Path | None, typer.Option("--targets", help="Tệp chỉ tiêu kế hoạch (targets.csv).")
+    ] = None,
+    funding: Annotated[
+        Path | None, typer.Option("--funding", help="Tệp nguồn vốn theo nguồn.")
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="Năm báo cáo (mặc định: năm trong tệp).")
+    ] = None,
+    level: Annotated[Level, typer.Option("--level", help="Cấp báo cáo.")] = Level.province,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Mã tỉnh hoặc huyện của báo cáo.")
+    ] = None,
+    criteria: Annotated[
+        str | None, typer.Option("--criteria", help="Mã hoặc tệp bộ tiêu chí.")
+    ] = None,
+    template: Annotated[
+        Path | None, typer.Option("--template", help="Mẫu báo cáo .docx riêng (docxtpl).")
+    ] = None,
+    issuer_type: Annotated[
+        IssuerType,
+        typer.Option(
+            "--issuer-type", help="party: văn bản của cấp ủy; government: của chính quyền."
+        ),
+    ] = IssuerType.party,
+    issuer: Annotated[
+        str | None, typer.Option("--issuer", help="Cơ quan ban hành (mặc định theo địa bàn).")
+    ] = None,
+    number: Annotated[
+        str | None, typer.Option("--number", help='Số, ký hiệu, ví dụ "75-BC/TU".')
+    ] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Địa danh ghi ngày tháng.")] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="Ngày ban hành, ví dụ 01/6/2021 (mặc định: hôm nay)."),
+    ] = None,
+    signer_title: Annotated[
+        str | None, typer.Option("--signer-title", help="Chức vụ người ký.")
+    ] = None,
+    signer: Annotated[str | None, typer.Option("--signer", help="Họ tên người ký.")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Trích yếu báo cáo.")] = None,
+    recipient: Annotated[
+        list[str] | None, typer.Option("--recipient", help="Nơi nhận; lặp lại được.")
+    ] = None,
+) -> None:
+    """Lập báo cáo kết quả xây dựng nông thôn mới (report.docx, phu-luc.xlsx, .json, .md)."""
+    from ntm.reports.document import Issuer, document_context
+    from ntm.reports.writer import write_report
+
+    problems: list[Problem] = []
+    options: list[str] = []  # problems of the command line itself, which has no file to name
+    current = _read(
+        lambda: load_inputs(data, units_path=units, criteria=criteria, year=year), problems
+    )
+    base = None
+    if baseline:
+        base = _read(lambda: load_inputs(baseline, units_path=units, criteria=criteria), problems)
+    target_list: list[Target] = _read(lambda: read_targets(targets), problems) if targets else []
+    funds: FundingFile | None = _read(lambda: read_funding(funding), problems) if funding else None
+    when = None
+    if date is not None:
+        try:
+            when = parse_date(date)
+        except ValueError as exc:
+            options.append(f"tùy chọn --date: {exc}")
+    if template is not None and (not template.is_file() or template.suffix.lower() != ".docx"):
+        options.append(f"tùy chọn --template: không tìm thấy mẫu báo cáo .docx «{template}»")
+    scope = None
+    if current is not None:
+        resolved = resolve_scope(current.units, level.value, unit, Path(data[0]).name)
+        if isinstance(resolved, list):
+            problems.extend(resolved)
+        else:
+            scope = resolved
+    if problems or options or current is None or scope is None:
+        _fail([*problems, *options])
+        return
+    evaluation = evaluate(
+        current.cset, current.units, current.year, values=current.values, statuses=current.statuses
+    )
+    base_eval = None
+    if base is not None:
+        base_eval = evaluate(
+            base.cset, base.units, base.year, values=base.values, statuses=base.statuses
+        )
+    sources = [
+        p.name for p in [*data, *(baseline or []), *(p for p in (units, targets, funding) if p)]
+    ]
+    report = ReportData(
+        evaluation,
+        scope,
+        base_eval,
+        target_list,
+        funds,
+        sources=sources,
+        notes=current.notes + (base.notes if base else []),
+    )
+    fig = build_figures(report)
+    who = Issuer(
+        kind=issuer_type.value,
+        name=issuer,
+        number=number,
+        place=place,
+        date=when,
+        signer_title=signer_title,
+        signer=signer,
+        title=title,
+        recipients=list(recipient or []),
+    )
+    ctx = document_context(fig, who)
+    written = write_report(fig, ctx, out, template=template)
+    console = Console(highlight=False)
+    console.print(f"Đã lập báo cáo {scope.name} năm {fig['year']} trong {out}:", markup=False)
+    for path in written:
+        console.print(f"  {path.name}", markup=False)
+    if fig["checks"]:
+        console.print(f"Kiểm tra số liệu: {len(fig['checks'])} sai lệch (xem mục III của báo cáo).")
+
+
+def _read(load: Callable[[], T], problems: list[Problem]) -> T | None:
+    try:
+        return load()
+    except ImportFailed as exc:
+        problems.extend(exc.problems)
+        return None
+
+
+def register(app: typer.Typer) -> None:
+    app.command(
+        "report", help="Lập báo cáo kết quả xây dựng nông thôn mới (DOCX, XLSX, JSON, MD)."
+    )(report_command)

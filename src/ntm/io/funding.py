@@ -1,0 +1,173 @@
+"""Funds mobilised by source (nguồn vốn): ``funding-*.csv`` or the same columns in Excel.
+
+Columns: ``scope_code, period_start, period_end, source, amount_billion_vnd`` and, optionally,
+``source_name`` (the Vietnamese name of a source outside the standard list) and ``parent`` (the
+source a line is part of, e.g. a provincial budget line under ``local_budget``).
+
+Standard sources are those of fixtures/README.md. ``total`` and ``state_budget_direct`` rows are
+figures a file *states*; they are kept apart so the report can check them against the sum of
+their parts instead of counting them twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ntm.io.numbers import parse_number
+from ntm.io.targets import (
+    Problems,
+    cell_int,
+    cell_number,
+    cell_text,
+    read_table,
+    require_columns,
+)
+
+# code → (name in a table, name inside a sentence as the reports write it)
+SOURCES: dict[str, tuple[str, str]] = {
+    "central_budget": ("Ngân sách Trung ương", "vốn ngân sách Trung ương"),
+    "local_budget": ("Ngân sách địa phương (vốn đối ứng)", "vốn đối ứng từ ngân sách địa phương"),
+    "carried_over": ("Vốn giai đoạn trước chuyển sang", "vốn giai đoạn trước chuyển qua"),
+    "integrated_programs": (
+        "Vốn lồng ghép từ các chương trình, dự án khác",
+        "vốn lồng ghép từ các chương trình, dự án khác",
+    ),
+    "credit": ("Vốn tín dụng", "vốn tín dụng"),
+    "enterprises": ("Vốn doanh nghiệp", "vốn doanh nghiệp"),
+    "community": (
+        "Vốn huy động từ người dân và cộng đồng",
+        "vốn huy động từ người dân và cộng đồng",
+    ),
+}
+STATE_BUDGET = "state_budget_direct"
+STATE_BUDGET_PARTS = ("central_budget", "local_budget", "carried_over")
+STATED = {
+    "total": ("Tổng nguồn vốn", "tổng nguồn vốn"),
+    STATE_BUDGET: ("Ngân sách Nhà nước hỗ trợ trực tiếp", "ngân sách Nhà nước hỗ trợ trực tiếp"),
+}
+_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class FundingLine:
+    scope_code: str
+    period: tuple[int, int]
+    source: str
+    amount: float  # billion VND (tỷ đồng)
+    decimals: int | None  # decimals as the file writes them (920.700 → 3); None for a number cell
+    name: str
+    name_in_sentence: str
+    parent: str | None
+    row: int
+
+
+@dataclass
+class FundingFile:
+    file: str
+    lines: list[FundingLine] = field(default_factory=list)  # sources, in file order
+    stated: list[FundingLine] = field(default_factory=list)  # 'total' / 'state_budget_direct' rows
+    notes: list[str] = field(default_factory=list)  # assumptions about ambiguous numbers
+
+
+def _decimals(raw: object) -> int | None:
+    if not isinstance(raw, str):
+        return None
+    text = raw.strip()
+    match = re.search(r"[.,](\d+)$", text)
+    if not match:
+        return 0
+    # "1.847" alone is ambiguous; only a second separator or a non-3-digit tail makes it decimal.
+    return len(match.group(1))
+
+
+def read_funding(path: str | Path) -> FundingFile:
+    """Every line of the file; raises ImportFailed listing every problem."""
+    problems = Problems(Path(path).name)
+    needed = ["scope_code", "period_start", "period_end", "source", "amount_billion_vnd"]
+    table = read_table(path, problems, [*needed, "source_name", "parent"])
+    if table is None or not require_columns(table, needed, problems):
+        problems.raise_if_any()
+        return FundingFile(str(path))
+    out = FundingFile(Path(path).name)
+    seen: dict[tuple[str, tuple[int, int], str], int] = {}
+    custom: set[str] = set()
+    for row, cells in table.rows:
+        before = len(problems.items)
+        scope = cell_text(cells.get("scope_code"))
+        if not scope:
+            problems.add("thiếu mã địa bàn", row=row, column="scope_code")
+        start = cell_int(cells.get("period_start"), problems, row, "period_start")
+        end = cell_int(cells.get("period_end"), problems, row, "period_end")
+        if start is not None and end is not None and end < start:
+            problems.add(
+                f"năm kết thúc {end} trước năm bắt đầu {start}", row=row, column="period_end"
+            )
+        source = cell_text(cells.get("source"))
+        own_name = cell_text(cells.get("source_name"))
+        parent = cell_text(cells.get("parent")) or None
+        if source in SOURCES:
+            name, in_sentence = SOURCES[source]
+            name, in_sentence = (own_name, own_name) if own_name else (name, in_sentence)
+        elif source in STATED:
+            name, in_sentence = STATED[source]
+        elif not source:
+            name = in_sentence = ""
+            problems.add("thiếu nguồn vốn", row=row, column="source")
+        elif not _CODE.match(source):
+            name = in_sentence = ""
+            problems.add(
+                f"mã nguồn vốn «{source}» chỉ được gồm chữ thường không dấu, số và _",
+                row=row,
+                column="source",
+            )
+        elif not own_name:
+            name = in_sentence = ""
+            problems.add(
+                f"nguồn vốn «{source}» không có trong danh mục ({', '.join(SOURCES)}): "
+                "cần ghi tên nguồn ở cột source_name",
+                row=row,
+                column="source_name" if "source_name" in table.headers else "source",
+            )
+        else:
+            name, in_sentence = own_name, own_name[:1].lower() + own_name[1:]
+            custom.add(source)
+        raw = cells.get("amount_billion_vnd")
+        try:
+            parsed = parse_number(raw, table.convention)
+            if parsed is not None and parsed.assumed:
+                out.notes.append(
+                    f"{out.file}, dòng {row}, cột amount_billion_vnd: {parsed.assumed}"
+                )
+        except ValueError:
+            parsed = None
+        amount = cell_number(raw, problems, row, "amount_billion_vnd", table.convention)
+        if len(problems.items) > before or start is None or end is None or amount is None:
+            continue
+        key = (scope, (start, end), source)
+        if key in seen:
+            problems.add(
+                f"nguồn vốn «{source}» trùng với dòng {seen[key]}", row=row, column="source"
+            )
+            continue
+        seen[key] = row
+        decimals = _decimals(raw) if parsed is not None and not parsed.assumed else None
+        line = FundingLine(
+            scope, (start, end), source, amount, decimals, name, in_sentence, parent, row
+        )
+        (out.stated if source in STATED else out.lines).append(line)
+    known_parents = set(SOURCES) | custom | {STATE_BUDGET}
+    for line in out.lines:
+        if line.parent is not None and line.parent not in known_parents:
+            problems.add(
+                f"nguồn vốn cha «{line.parent}» không có trong tệp hay danh mục",
+                row=line.row,
+                column="parent",
+            )
+        elif line.parent == line.source:
+            problems.add(
+                "một nguồn vốn không thể là nguồn cha của chính nó", row=line.row, column="parent"
+            )
+    problems.raise_if_any()
+    return out

@@ -1,0 +1,195 @@
+"""What a document needs beyond the figures: who issues it, and every template variable.
+
+``document_context`` is the mapping a DOCX template is rendered with (docs/report-template.md
+lists each key) and the Markdown report prints; it holds strings ready for people.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ntm.formatting import date, decimal1, long_date
+from ntm.reports import text
+from ntm.reports.checks import NO_PROBLEM
+
+PARTY, GOVERNMENT = "party", "government"
+
+
+def place_name(scope_name: str) -> str:
+    """'Tỉnh Kon Tum' → 'Kon Tum'; 'Huyện Đăk Glei' → 'Đăk Glei'."""
+    for prefix in ("Tỉnh ", "Thành phố ", "Huyện ", "Thị xã ", "Quận "):
+        if scope_name.startswith(prefix):
+            return scope_name[len(prefix) :]
+    return scope_name
+
+
+def _kind(scope_name: str) -> str:
+    lowered = scope_name.lower()
+    for kind in ("tỉnh", "thành phố", "thị xã", "huyện", "quận"):
+        if lowered.startswith(kind):
+            return kind
+    return ""
+
+
+@dataclass
+class Issuer:
+    """The issuing body and the signature; any field left None gets a default from the scope."""
+
+    kind: str = PARTY  # party | government
+    name: str | None = None
+    parent: str | None = None
+    number: str | None = None
+    place: str | None = None
+    date: dt.date | None = None
+    signer_authority: str | None = None
+    signer_title: str | None = None
+    signer: str | None = None
+    title: str | None = None
+    recipients: list[str] = field(default_factory=list)
+
+    def resolved(self, fig: dict[str, Any]) -> Issuer:
+        scope = fig["scope_name"]
+        kind, place = _kind(scope), place_name(scope)
+        party = self.kind == PARTY
+        if party:
+            body = {
+                "tỉnh": "Tỉnh ủy",
+                "thành phố": "Thành ủy",
+                "huyện": "Huyện ủy",
+                "thị xã": "Thị ủy",
+            }
+            name = f"{body.get(kind, 'Đảng bộ')} {place}"
+            parent = (
+                f"ĐẢNG BỘ {fig['province_name'].upper()}" if fig["level"] == "district" else None
+            )
+            number = "    -BC/" + ("TU" if fig["level"] == "province" else "HU")
+            authority, title = "T/M BAN THƯỜNG VỤ", "BÍ THƯ"
+            recipients = [
+                "Ban Chỉ đạo Trung ương các Chương trình mục tiêu quốc gia (b/c)",
+                "Các đồng chí Tỉnh ủy viên"
+                if fig["level"] == "province"
+                else "Ban Thường vụ Tỉnh ủy (b/c)",
+                "Các huyện ủy, thành ủy" if fig["level"] == "province" else "Các đảng ủy xã",
+                "Lưu Văn phòng",
+            ]
+        else:
+            name = f"Ủy ban nhân dân {kind} {place}".replace("  ", " ")
+            parent = None
+            number = "     /BC-UBND"
+            authority, title = "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"
+            recipients = [
+                "Văn phòng Điều phối nông thôn mới Trung ương (b/c)",
+                "Thường trực Tỉnh ủy, Hội đồng nhân dân tỉnh (b/c)"
+                if fig["level"] == "province"
+                else "Ủy ban nhân dân tỉnh (b/c)",
+                "Các sở, ban, ngành" if fig["level"] == "province" else "Ủy ban nhân dân các xã",
+                "Lưu: VT",
+            ]
+        return Issuer(
+            kind=self.kind,
+            name=self.name or name,
+            parent=self.parent if self.parent is not None else parent,
+            number=self.number or number,
+            place=self.place or place,
+            date=self.date or dt.date.today(),
+            signer_authority=self.signer_authority or authority,
+            signer_title=self.signer_title or title,
+            signer=self.signer or "",
+            title=self.title,
+            recipients=self.recipients or recipients,
+        )
+
+
+def document_context(fig: dict[str, Any], issuer: Issuer) -> dict[str, Any]:
+    iss = issuer.resolved(fig)
+    party = iss.kind == PARTY
+    n, year, base = fig["criteria_count"], fig["year"], fig.get("baseline_year")
+    scope_lower = text.lower_first(fig["scope_name"])
+    recognised = fig["recognised"]
+    subtitle = iss.title or (
+        f"Kết quả thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới "
+        f"trên địa bàn {scope_lower} năm {year}"
+    )
+    ctx: dict[str, Any] = {
+        # Header blocks
+        "is_party": party,
+        "issuer_type": iss.kind,
+        "issuer_name": iss.name,
+        "issuer_upper": (iss.name or "").upper(),
+        "issuer_parent": iss.parent or "",
+        "number": iss.number,
+        "number_line": f"Số {iss.number}" if party else f"Số: {iss.number}",
+        "motto_1": "ĐẢNG CỘNG SẢN VIỆT NAM" if party else "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "motto_2": "" if party else "Độc lập - Tự do - Hạnh phúc",
+        "place": iss.place,
+        "date": date(iss.date) if iss.date else "",
+        "place_date": long_date(iss.date, iss.place) if iss.date else "",
+        "document_type": "BÁO CÁO",
+        "subtitle": subtitle,
+        # Scope and headline figures, formatted for people
+        "province_name": fig["province_name"],
+        "province_code": fig["province_code"],
+        "scope_name": fig["scope_name"],
+        "scope_code": fig["scope_code"],
+        "level": fig["level"],
+        "criteria_set": fig["criteria_set"],
+        "criteria_set_title": fig["criteria_set_title"],
+        "criteria_count": n,
+        "year": year,
+        "baseline_year": base or "",
+        "communes_total": fig["communes_total"],
+        "recognised": recognised,
+        "recognised_change": text.change(fig.get("recognised_change_vs_baseline", 0), "xã")
+        if base
+        else "",
+        "avg_criteria": decimal1(fig["avg_criteria"]),
+        "avg_criteria_baseline": decimal1(fig["avg_criteria_baseline"]) if base else "",
+        "avg_change": text.change(fig.get("avg_change_vs_baseline", 0), "tiêu chí", digits=1)
+        if base
+        else "",
+        "under5": fig["under5"],
+        "under5_baseline": fig.get("under5_baseline", ""),
+        "criteria_meeting_target": fig["criteria_meeting_target"],
+        "criteria_with_target": fig["criteria_with_target"],
+        "has_districts": fig["has_districts"],
+        "funding_total": text.amount(fig["funding"][0]["total"]) if fig["funding"] else "",
+        # Sentences and lists
+        "intro": (
+            f"Căn cứ kết quả đánh giá mức độ đạt {n} tiêu chí theo {fig['criteria_set_title']} "
+            f"của {fig['communes_total']} xã trên địa bàn {scope_lower}"
+            + (f" năm {year} so với năm {base}" if base else f" năm {year}")
+            + f", {iss.name} báo cáo kết quả như sau:"
+        ),
+        "summary": text.summary(fig),
+        "all_met": text.all_met(fig),
+        "criteria_items": text.criterion_items(fig),
+        "targets_summary": text.targets_summary(fig),
+        "target_items": text.target_items(fig),
+        "no_districts_note": text.NO_DISTRICTS,
+        "recognised_intro": (
+            f"Danh sách {text.count(recognised)} xã đạt chuẩn {n}/{n} tiêu chí:"
+            if recognised
+            else f"Chưa có xã đạt chuẩn {n}/{n} tiêu chí."
+        ),
+        "recognised_items": text.recognised_items(fig),
+        "funding_paragraphs": text.funding_paragraphs(fig),
+        "shortcomings": text.shortcomings(fig) or ["Không có."],
+        "check_items": text.check_items(fig),
+        "no_problem": NO_PROBLEM,
+        "notes": fig["notes"],
+        "closing": (
+            f"Trên đây là báo cáo kết quả xây dựng nông thôn mới năm {year} của {iss.name}./."
+        ),
+        # Signature
+        "signer_authority": iss.signer_authority,
+        "signer_title": iss.signer_title,
+        "signer": iss.signer,
+        "recipients": iss.recipients,
+        # Everything, unformatted, for an office's own template
+        "figures": fig,
+        "chart_criteria": "",
+        "chart_bands": "",
+    }
+    return ctx

@@ -1,0 +1,290 @@
+"""Build the default report template (``templates/report.docx``) with python-docx.
+
+Run ``python -m ntm.reports.template_build`` after changing this file; the .docx is committed so
+that an office can open it in Word, change the fixed wording, fonts or headings, keep the
+``{{ … }}`` placeholders it wants, and pass its copy with ``ntm report --template``.
+
+Layout of Decree 30/2020/NĐ-CP: A4, margins top 20 mm, bottom 20 mm, left 30 mm, right 15 mm;
+Times New Roman 14 pt; the issuing body with number/symbol on the left and the motto with place
+and date on the right; page numbers centred at the top from the second page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
+TEMPLATE = Path(__file__).parent / "templates" / "report.docx"
+FONT = "Times New Roman"
+
+
+def _font(style_or_run: object, size: float | None = None) -> None:
+    font = style_or_run.font  # type: ignore[attr-defined]
+    font.name = FONT
+    if size:
+        font.size = Pt(size)
+    rpr = style_or_run.element.get_or_add_rPr()  # type: ignore[attr-defined]
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.append(fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+
+
+def _para(
+    container: object,
+    text: str = "",
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    size: float | None = None,
+    align: int | None = WD_ALIGN_PARAGRAPH.JUSTIFY,
+    indent: bool = True,
+    before: float = 0,
+    after: float = 6,
+) -> Paragraph:
+    p = container.add_paragraph()  # type: ignore[attr-defined]
+    fmt = p.paragraph_format
+    fmt.alignment = align
+    fmt.first_line_indent = Mm(10) if indent else Mm(0)
+    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+    if text:
+        run = p.add_run(text)
+        run.bold, run.italic = bold, italic
+        if size:
+            run.font.size = Pt(size)
+    return p
+
+
+def _tag(container: object, tag: str) -> None:
+    """A paragraph that holds only a docxtpl block tag: removed when the template renders."""
+    _para(container, tag, indent=False, after=0)
+
+
+def _short_line(container: object, width_mm: float, cell_mm: float) -> None:
+    """A short centred rule under a header block, drawn as a bottom border of an empty line."""
+    p = _para(container, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=2)
+    side = Mm((cell_mm - width_mm) / 2)
+    p.paragraph_format.left_indent = side
+    p.paragraph_format.right_indent = side
+    p.paragraph_format.line_spacing = Pt(2)
+    ppr = p._p.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
+        bottom.set(qn(key), value)
+    border.append(bottom)
+    ppr.append(border)
+
+
+def _cell(cell: _Cell, width_mm: float) -> _Cell:
+    cell.width = Mm(width_mm)
+    cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
+    return cell
+
+
+def _centre(
+    cell: _Cell, text: str, *, bold: bool = False, italic: bool = False, size: float = 13
+) -> None:
+    _para(
+        cell,
+        text,
+        bold=bold,
+        italic=italic,
+        size=size,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        indent=False,
+        after=0,
+    )
+
+
+def _page_number_header(section: object) -> None:
+    section.different_first_page_header_footer = True  # type: ignore[attr-defined]
+    p = section.header.paragraphs[0]  # type: ignore[attr-defined]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = p.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        run._r.append(el)
+
+
+def build(path: Path = TEMPLATE) -> Path:
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.header_distance = section.footer_distance = Mm(10)
+    _font(doc.styles["Normal"], 14)
+    doc.styles["Normal"].paragraph_format.line_spacing = 1.1
+    _page_number_header(section)
+
+    # Header blocks: issuing body left, motto with place and date right.
+    left_w, right_w = 72.0, 93.0
+    table = doc.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    left, right = _cell(table.cell(0, 0), left_w), _cell(table.cell(0, 1), right_w)
+    _tag(left, "{%p if issuer_parent %}")
+    _centre(left, "{{ issuer_parent }}")
+    _tag(left, "{%p endif %}")
+    _centre(left, "{{ issuer_upper }}", bold=True)
+    _tag(left, "{%p if is_party %}")
+    _centre(left, "*")
+    _tag(left, "{%p else %}")
+    _short_line(left, 25, left_w)
+    _tag(left, "{%p endif %}")
+    _centre(left, "{{ number_line }}")
+    _centre(right, "{{ motto_1 }}", bold=True, size=13)
+    _tag(right, "{%p if motto_2 %}")
+    _centre(right, "{{ motto_2 }}", bold=True, size=14)
+    _tag(right, "{%p endif %}")
+    _short_line(right, 60, right_w)
+    _centre(right, "{{ place_date }}", italic=True, size=14)
+
+    _para(doc, "", after=6)
+    _para(
+        doc,
+        "{{ document_type }}",
+        bold=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        indent=False,
+        before=12,
+        after=0,
+    )
+    _para(doc, "{{ subtitle }}", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=0)
+    _short_line(doc, 40, 165)
+    _para(doc, "", after=0)
+    _para(doc, "{{ intro }}")
+
+    _para(doc, "I. KẾT QUẢ THỰC HIỆN", bold=True, before=6)
+    _para(doc, "1. Kết quả chung", bold=True)
+    _para(doc, "{{ summary }}")
+    _para(doc, "2. Kết quả cụ thể", bold=True)
+    _tag(doc, "{%p if all_met %}")
+    _para(doc, "2.1. {{ all_met }}")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if criteria_items %}")
+    _para(doc, "2.2. Các tiêu chí chưa hoàn thành 100% số xã gồm:")
+    _tag(doc, "{%p for item in criteria_items %}")
+    _para(doc, "- {{ item }}")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if targets_summary %}")
+    _para(doc, "* {{ targets_summary }}")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if not has_districts %}")
+    _para(doc, "{{ no_districts_note }}", italic=True)
+    _tag(doc, "{%p endif %}")
+    _para(
+        doc,
+        "(Chi tiết tại các Phụ lục 01, 03 và 04 kèm theo)",
+        italic=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        indent=False,
+    )
+    _tag(doc, "{%p if chart_criteria %}")
+    _para(doc, "{{ chart_criteria }}", align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=0)
+    _para(
+        doc,
+        "Biểu đồ 1. Số xã đạt từng tiêu chí so với mục tiêu",
+        italic=True,
+        size=12,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        indent=False,
+    )
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if chart_bands %}")
+    _para(doc, "{{ chart_bands }}", align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=0)
+    _para(
+        doc,
+        "Biểu đồ 2. Số xã theo nhóm số tiêu chí đạt",
+        italic=True,
+        size=12,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        indent=False,
+    )
+    _tag(doc, "{%p endif %}")
+
+    _tag(doc, "{%p if target_items %}")
+    _para(doc, "3. Kết quả thực hiện các chỉ tiêu khác", bold=True)
+    _tag(doc, "{%p for item in target_items %}")
+    _para(doc, "- {{ item }}")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endif %}")
+    _para(doc, "4. Các xã đạt chuẩn nông thôn mới", bold=True)
+    _para(doc, "{{ recognised_intro }}")
+    _tag(doc, "{%p for item in recognised_items %}")
+    _para(doc, "- {{ item }}")
+    _tag(doc, "{%p endfor %}")
+    _para(doc, "5. Huy động nguồn lực", bold=True)
+    _tag(doc, "{%p for item in funding_paragraphs %}")
+    _para(doc, "{{ item }}")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p if not funding_paragraphs %}")
+    _para(doc, "Chưa có số liệu nguồn vốn.")
+    _tag(doc, "{%p endif %}")
+
+    _para(doc, "II. TỒN TẠI, HẠN CHẾ", bold=True, before=6)
+    _tag(doc, "{%p for item in shortcomings %}")
+    _para(doc, "- {{ item }}")
+    _tag(doc, "{%p endfor %}")
+    _para(doc, "III. KIỂM TRA SỐ LIỆU", bold=True, before=6)
+    _tag(doc, "{%p for item in check_items %}")
+    _para(doc, "- {{ item }}")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p if not check_items %}")
+    _para(doc, "{{ no_problem }}.")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p for item in notes %}")
+    _para(doc, "Ghi chú: {{ item }}", italic=True, size=12)
+    _tag(doc, "{%p endfor %}")
+    _para(doc, "{{ closing }}")
+
+    # "Nơi nhận" left, signature right.
+    sign = doc.add_table(rows=1, cols=2)
+    sign.autofit = False
+    left, right = _cell(sign.cell(0, 0), 80), _cell(sign.cell(0, 1), 85)
+    _para(
+        left,
+        "Nơi nhận:",
+        bold=True,
+        italic=True,
+        size=12,
+        align=WD_ALIGN_PARAGRAPH.LEFT,
+        indent=False,
+        after=0,
+    )
+    _tag(left, "{%p for r in recipients %}")
+    _para(left, "- {{ r }}", size=11, align=WD_ALIGN_PARAGRAPH.LEFT, indent=False, after=0)
+    _tag(left, "{%p endfor %}")
+    _centre(right, "{{ signer_authority }}", bold=True, size=14)
+    _centre(right, "{{ signer_title }}", bold=True, size=14)
+    for _ in range(4):
+        _centre(right, "")
+    _centre(right, "{{ signer }}", bold=True, size=14)
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))
+    return path
+
+
+if __name__ == "__main__":
+    print(build())

@@ -1,0 +1,315 @@
+"""The appendices (``phu-luc.xlsx``), styled as an office prints them.
+
+Phụ lục 01 — communes × criteria by district with subtotals; 02 — funds by source; 03 — criteria ×
+districts; 04 — recognised communes by district. Values, not formulas: the file reads the same
+in any spreadsheet, and the figures are those of the report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ntm.domain.rollup import round_half_up
+from ntm.reports.content import short_district
+
+FONT = "Times New Roman"
+THIN = Side(style="thin", color="000000")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+HEAD_FILL = PatternFill("solid", fgColor="D9E1F2")
+SUB_FILL = PatternFill("solid", fgColor="F2F2F2")
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+AMOUNT = "#,##0.000"
+TOTAL_LABEL = "Tổng cộng"
+
+
+def _titles(ws: Worksheet, width: int, title: str, subtitle: str, appendix: str) -> int:
+    rows = [
+        (appendix, Font(name=FONT, size=12, bold=True)),
+        (title, Font(name=FONT, size=13, bold=True)),
+    ]
+    if subtitle:
+        rows.append((subtitle, Font(name=FONT, size=12, italic=True)))
+    for i, (text, font) in enumerate(rows, start=1):
+        ws.merge_cells(start_row=i, start_column=1, end_row=i, end_column=width)
+        cell = ws.cell(i, 1, text)
+        cell.font, cell.alignment = (
+            font,
+            Alignment(horizontal="center", vertical="center", wrap_text=True),
+        )
+    ws.row_dimensions[2].height = 34
+    return len(rows) + 2  # a blank row before the table
+
+
+def _put(
+    ws: Worksheet,
+    row: int,
+    col: int,
+    value: Any,
+    *,
+    bold: bool = False,
+    fill: PatternFill | None = None,
+    align: Alignment = CENTER,
+    fmt: str | None = None,
+) -> None:
+    cell = ws.cell(row, col, value)
+    cell.style = _style(ws.parent, bold, fill, align, fmt)
+
+
+def _style(
+    book: Workbook, bold: bool, fill: PatternFill | None, align: Alignment, fmt: str | None
+) -> str:
+    """A named style per combination: assigning a name is cheap, building each cell's font,
+    border and fill objects is not (openpyxl hashes every one of them)."""
+    fill_key = "" if fill is None else fill.fgColor.rgb
+    name = f"ntm-{int(bold)}-{fill_key}-{align.horizontal}-{fmt or ''}"
+    known: set[str] = book.__dict__.setdefault("_ntm_styles", set())
+    if name not in known:
+        known.add(name)
+        style = NamedStyle(name=name)
+        style.font = Font(name=FONT, size=11, bold=bold)
+        style.border, style.alignment = BOX, align
+        if fill is not None:
+            style.fill = fill
+        if fmt:
+            style.number_format = fmt
+        book.add_named_style(style)
+    return name
+
+
+def _print_setup(ws: Worksheet, header_row: int, freeze: str) -> None:
+    ws.freeze_panes = freeze
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.horizontalCentered = True
+
+
+def _communes_sheet(ws: Worksheet, fig: dict[str, Any], subtitle: str) -> None:
+    keys = list(fig["criteria"])
+    width = 3 + len(keys) + 2
+    top = _titles(
+        ws,
+        width,
+        f"KẾT QUẢ THỰC HIỆN CÁC TIÊU CHÍ NÔNG THÔN MỚI CỦA CÁC XÃ NĂM {fig['year']}",
+        subtitle,
+        "Phụ lục 01",
+    )
+    head = [
+        "STT",
+        "Mã xã",
+        "Tên xã",
+        *[f"TC {k}" for k in keys],
+        "Số tiêu chí đạt",
+        "Đạt chuẩn NTM",
+    ]
+    for c, text in enumerate(head, start=1):
+        _put(ws, top, c, text, bold=True, fill=HEAD_FILL)
+    row = top + 1
+    groups: list[tuple[str | None, list[dict[str, Any]]]] = []
+    for commune in fig["communes"]:
+        name = commune["district_name"] if fig["has_districts"] else None
+        if not groups or groups[-1][0] != name:
+            groups.append((name, []))
+        groups[-1][1].append(commune)
+    stt = 0
+    for district, communes in groups:
+        if district is not None:
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+            _put(ws, row, 1, district, bold=True, align=LEFT, fill=SUB_FILL)
+            row += 1
+        for commune in communes:
+            stt += 1
+            met, unknown = set(commune["met_criteria"]), set(commune["unknown_criteria"])
+            values = [stt, commune["commune_code"], commune["commune_name"]]
+            values += ["x" if int(k) in met else ("?" if int(k) in unknown else "") for k in keys]
+            values += [commune["criteria_met"], "x" if commune["recognised"] else ""]
+            for c, value in enumerate(values, start=1):
+                _put(ws, row, c, value, align=LEFT if c == 3 else CENTER)
+            row += 1
+        if district is not None:
+            row = _subtotal(ws, row, f"Cộng {district}", keys, communes, bold=True)
+    _subtotal(
+        ws,
+        row,
+        f"{TOTAL_LABEL} ({fig['scope_name']})",
+        keys,
+        fig["communes"],
+        bold=True,
+        fill=HEAD_FILL,
+    )
+    widths = [5, 8, 22, *[4.5] * len(keys), 9, 9]
+    for c, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = w
+    _print_setup(ws, top, f"D{top + 1}")
+
+
+def _subtotal(
+    ws: Worksheet,
+    row: int,
+    label: str,
+    keys: list[str],
+    communes: list[dict[str, Any]],
+    *,
+    bold: bool,
+    fill: PatternFill | None = SUB_FILL,
+) -> int:
+    """Communes meeting each criterion, the average number met, and communes recognised."""
+    n = len(communes)
+    avg = sum(c["criteria_met"] for c in communes) / n if n else 0.0
+    values: list[Any] = ["", f"{n} xã", label]
+    values += [sum(1 for c in communes if int(k) in c["met_criteria"]) for k in keys]
+    values += [round_half_up(avg, 1), sum(1 for c in communes if c["recognised"])]
+    for c, value in enumerate(values, start=1):
+        _put(
+            ws,
+            row,
+            c,
+            value,
+            bold=bold,
+            fill=fill,
+            align=LEFT if c == 3 else CENTER,
+            fmt="0.0" if c == len(values) - 1 else None,
+        )
+    return row + 1
+
+
+def _funding_sheet(ws: Worksheet, fig: dict[str, Any], subtitle: str) -> None:
+    top = _titles(
+        ws, 4, "KẾT QUẢ HUY ĐỘNG NGUỒN LỰC XÂY DỰNG NÔNG THÔN MỚI", subtitle, "Phụ lục 02"
+    )
+    for c, text in enumerate(["STT", "Nguồn vốn", "Số vốn (tỷ đồng)", "Tỷ lệ (%)"], start=1):
+        _put(ws, top, c, text, bold=True, fill=HEAD_FILL)
+    row = top + 1
+    roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+    if not fig["funding"]:
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+        _put(ws, row, 1, "Chưa có số liệu nguồn vốn", align=LEFT)
+    for p, tree in enumerate(fig["funding"]):
+        a, b = tree["period"]
+        when = f"năm {a}" if a == b else f"giai đoạn {a} - {b}"
+        _put(ws, row, 1, roman[p % len(roman)], bold=True, fill=SUB_FILL)
+        _put(ws, row, 2, f"{TOTAL_LABEL} {when}", bold=True, fill=SUB_FILL, align=LEFT)
+        _put(ws, row, 3, tree["total"], bold=True, fill=SUB_FILL, fmt=AMOUNT)
+        _put(ws, row, 4, 100.0 if tree["total"] else None, bold=True, fill=SUB_FILL, fmt="0.0")
+        row += 1
+        top_n = sub_n = 0
+        for item in tree["items"]:
+            if item["level"] == 0:
+                top_n, sub_n = top_n + 1, 0
+                label = str(top_n)
+            else:
+                sub_n += 1
+                label = f"{top_n}.{sub_n}"
+            bold = item["level"] == 0 and bool(item["parts"])
+            _put(ws, row, 1, label, bold=bold)
+            _put(ws, row, 2, ("   " * item["level"]) + item["name"], bold=bold, align=LEFT)
+            _put(ws, row, 3, item["amount"], bold=bold, fmt=AMOUNT)
+            share = round(item["amount"] * 100 / tree["total"], 1) if tree["total"] else None
+            _put(ws, row, 4, share, bold=bold, fmt="0.0")
+            row += 1
+    for col, w in zip("ABCD", [7, 55, 18, 11], strict=True):
+        ws.column_dimensions[col].width = w
+    _print_setup(ws, top, f"A{top + 1}")
+    ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
+
+
+def _districts_sheet(ws: Worksheet, fig: dict[str, Any], subtitle: str) -> None:
+    districts = fig["districts"]
+    width = 2 + len(districts) + 3
+    top = _titles(
+        ws,
+        width,
+        f"SỐ XÃ ĐẠT TỪNG TIÊU CHÍ THEO ĐƠN VỊ CẤP HUYỆN NĂM {fig['year']}",
+        subtitle,
+        "Phụ lục 03",
+    )
+    head = ["STT", "Tiêu chí"]
+    head += [f"{short_district(d['district_name'])} ({d['communes']} xã)" for d in districts]
+    head += [f"Toàn địa bàn ({fig['communes_total']} xã)", "Mục tiêu (xã)", "% so với mục tiêu"]
+    for c, text in enumerate(head, start=1):
+        _put(ws, top, c, text, bold=True, fill=HEAD_FILL)
+    ws.row_dimensions[top].height = 45
+    row = top + 1
+    for key, crit in fig["criteria"].items():
+        values: list[Any] = [int(key), crit["name"]]
+        values += [d["criteria"][key] for d in districts]
+        values += [crit["met"], crit.get("target"), crit.get("pct_of_target")]
+        for c, value in enumerate(values, start=1):
+            _put(
+                ws,
+                row,
+                c,
+                value,
+                align=LEFT if c == 2 else CENTER,
+                bold=c == len(values) - 2,
+                fmt="0.00" if c == len(values) else None,
+            )
+        row += 1
+    values = [
+        "",
+        "Số xã đạt chuẩn nông thôn mới",
+        *[d["recognised"] for d in districts],
+        fig["recognised"],
+        None,
+        None,
+    ]
+    for c, value in enumerate(values, start=1):
+        _put(ws, row, c, value, bold=True, fill=SUB_FILL, align=LEFT if c == 2 else CENTER)
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 5, 34
+    for c in range(3, width + 1):
+        ws.column_dimensions[get_column_letter(c)].width = 10
+    _print_setup(ws, top, f"C{top + 1}")
+
+
+def _recognised_sheet(ws: Worksheet, fig: dict[str, Any], subtitle: str) -> None:
+    n = fig["criteria_count"]
+    top = _titles(
+        ws,
+        4,
+        f"DANH SÁCH XÃ ĐẠT CHUẨN {n}/{n} TIÊU CHÍ NÔNG THÔN MỚI NĂM {fig['year']}",
+        subtitle,
+        "Phụ lục 04",
+    )
+    for c, text in enumerate(["STT", "Đơn vị cấp huyện", "Tên xã", "Số tiêu chí đạt"], start=1):
+        _put(ws, top, c, text, bold=True, fill=HEAD_FILL)
+    row, stt = top + 1, 0
+    for group in fig["recognised_by_district"]:
+        for name in group["communes"]:
+            stt += 1
+            for c, value in enumerate([stt, group["district_name"] or "", name, n], start=1):
+                _put(ws, row, c, value, align=LEFT if c in (2, 3) else CENTER)
+            row += 1
+    for c, value in enumerate(["", TOTAL_LABEL, f"{stt} xã", ""], start=1):
+        _put(ws, row, c, value, bold=True, fill=SUB_FILL, align=LEFT if c in (2, 3) else CENTER)
+    for col, w in zip("ABCD", [7, 30, 30, 14], strict=True):
+        ws.column_dimensions[col].width = w
+    _print_setup(ws, top, f"A{top + 1}")
+    ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
+
+
+def write_xlsx(fig: dict[str, Any], path: Path, *, attached_to: str = "") -> Path:
+    book = Workbook()
+    subtitle = f"(Kèm theo {attached_to})" if attached_to else ""
+    sheets = [
+        ("Phụ lục 01", _communes_sheet),
+        ("Phụ lục 02", _funding_sheet),
+        ("Phụ lục 03", _districts_sheet),
+        ("Phụ lục 04", _recognised_sheet),
+    ]
+    for i, (name, fill) in enumerate(sheets):
+        ws = book.active if i == 0 else book.create_sheet()
+        ws.title = name
+        fill(ws, fig, subtitle)
+    book.save(str(path))
+    return path
