@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -132,10 +131,10 @@ def test_a_region_map_file_overrides_the_default(
     assert unit("23353").region == "TN"
 
 
-def test_loading_every_unit_of_both_regimes_takes_well_under_a_second() -> None:
+def test_loading_both_regimes_reads_the_vendored_files_only_once() -> None:
+    # Speed is measured by benchmarks; here only that the registry caches what it reads.
     for loader in (registry._old, registry._new, registry.lineage_rows):
         loader.cache_clear()
-    started = time.perf_counter()
-    old_units()
-    new_units()
-    assert time.perf_counter() - started < 0.6
+    assert old_units() is old_units()
+    assert new_units() is new_units()
+    assert registry._old.cache_info().misses == 1
