@@ -23,7 +23,9 @@ def _parser(names: list[str]) -> argparse.ArgumentParser:
     p.add_argument("--json", type=Path, metavar="FILE", help="ghi số liệu ra tệp JSON")
     p.add_argument("--n-units", type=int, help="số xã (mặc định 10.600)")
     p.add_argument("--years", type=int, help="số năm (mặc định 10)")
-    p.add_argument("--repeats", type=int, help="số lần lặp, lấy lần nhanh nhất (mặc định 5)")
+    p.add_argument(
+        "--repeats", type=int, help="số lần lặp, lấy lần nhanh nhất (engine: mặc định 15)"
+    )
     p.add_argument("--per-row-budget", type=float, help="giây tối đa cho Python từng dòng")
     return p
 

@@ -15,15 +15,24 @@ from typing import Any
 
 import numpy as np
 
+from ntm.domain._layout import (
+    Structure,
+    criterion_tests,
+    plan_for,
+    scratch,
+    scratch_state,
+    structure,
+    threshold_table,
+    tiled,
+    unit_variants,
+)
+from ntm.domain._layout import clear_caches as clear_caches
 from ntm.domain.criteria import CriteriaSet
 from ntm.domain.units import Unit
 
 MET, NOT_MET, UNKNOWN, NOT_GIVEN = 1, 0, -1, -2
 STATUS_NAMES = {MET: "met", NOT_MET: "not_met", UNKNOWN: "unknown"}
 STATUS_VI = {MET: "Đạt", NOT_MET: "Chưa đạt", UNKNOWN: "Chưa xác định"}
-
-_GE, _LE, _EQ = 0, 1, 2
-_COMPARE_CODES = {">=": _GE, "<=": _LE, "=": _EQ}
 
 
 @dataclass(frozen=True)
@@ -40,91 +49,41 @@ class SetLayout:
     variant_index: dict[str, int]
     rule_at_least: np.ndarray  # (n_criteria,) int: indicators needed to be met
     complete: np.ndarray  # (n_criteria,) bool
-    # Derived in __post_init__ so that a layout built by hand stays valid.
+    # Derived in __post_init__ when not given, so that a layout built by hand stays valid.
     rule_all: np.ndarray | None = None  # (n_criteria,) bool: rule 'all' (not 'at_least')
-    _thresholds_by_variant: np.ndarray = field(init=False, repr=False)
-    _sizes: np.ndarray = field(init=False, repr=False)
-    _ge_only: bool = field(init=False, repr=False)
-    _not_ge: np.ndarray = field(init=False, repr=False)  # True where '>=' is not the test
-    _not_le: np.ndarray = field(init=False, repr=False)  # True where '<=' is not the test
-    _blocks: list[tuple[int, int, int]] | None = field(init=False, repr=False)
-    _bars: tuple[np.ndarray, np.ndarray] = field(init=False, repr=False)
-    _bars_small: tuple[np.ndarray, np.ndarray] = field(init=False, repr=False)
+    _structure: Structure | None = field(default=None, repr=False, compare=False)
+    _thresholds_by_variant: np.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Rows per variant, C-ordered: taking rows for units is cheaper than a transposed gather.
         object.__setattr__(
             self, "_thresholds_by_variant", np.ascontiguousarray(self.threshold_table.T)
         )
-        object.__setattr__(self, "_sizes", self.membership.sum(axis=0))
         if self.rule_all is None:
-            object.__setattr__(self, "rule_all", self.rule_at_least >= self._sizes)
-        object.__setattr__(self, "_ge_only", bool((self.compare == _GE).all()))
-        object.__setattr__(self, "_not_ge", self.compare == _LE)
-        object.__setattr__(self, "_not_le", self.compare == _GE)
-        object.__setattr__(self, "_blocks", _contiguous_blocks(self.membership))
-        bars = self._criterion_bars()
-        object.__setattr__(self, "_bars", bars)
-        object.__setattr__(
-            self, "_bars_small", tuple(np.minimum(b, 255).astype(np.uint8) for b in bars)
-        )
-
-    def _criterion_bars(self) -> tuple[np.ndarray, np.ndarray]:
-        """(met when n_met ≥ first, not met when n_met + n_unknown < second), per criterion.
-
-        A criterion without indicators is neither. An incomplete one is never met from its
-        indicators, and not met only under 'all' with a known failure: under 'at least n' the
-        indicators missing from the file could make up the count.
-        """
-        need = self.rule_at_least.astype(np.int32)
-        sizes = self._sizes.astype(np.int32)
-        has = sizes > 0
-        never = np.int32(1 << 20)
-        bar_met = np.where(has & self.complete, need, never).astype(np.int32)
-        bar_not = np.where(self.complete, need, np.where(self.rule_all, sizes, 0))
-        bar_not = np.where(has, bar_not, 0).astype(np.int32)
-        return bar_met, bar_not
+            object.__setattr__(self, "rule_all", self.rule_at_least >= self.membership.sum(axis=0))
+        if self._structure is None:
+            built = structure(
+                self.membership, self.compare, self.rule_at_least, self.complete, self.rule_all
+            )
+            object.__setattr__(self, "_structure", built)
 
     @classmethod
     def build(cls, cset: CriteriaSet, year: int) -> SetLayout:
-        indicators = cset.indicators
-        variants = list(cset.variants.values) or ["*"]
-        table = np.full((len(indicators), len(variants) + 1), np.nan)
-        for i, ind in enumerate(indicators):
-            # The rule in force is found once per indicator, not once per variant: the same
-            # result as ind.threshold_for (the last rule covering the year wins, even unknown).
-            rule = ind.rule_for(year)
-            if rule is None:
-                continue
-            for v, variant in enumerate(variants):
-                level = rule.value_for(variant)
-                if level is not None:
-                    table[i, v] = float(level)
-        membership = np.zeros((len(indicators), len(cset.criteria)), dtype=np.float32)
-        col = 0
-        for c, crit in enumerate(cset.criteria):
-            membership[col : col + len(crit.indicators), c] = 1.0
-            col += len(crit.indicators)
-        sizes = membership.sum(axis=0).astype(int)
-        at_least = np.array(
-            [
-                (c.rule.n if c.rule.kind == "at_least" else size)
-                for c, size in zip(cset.criteria, sizes, strict=True)
-            ],
-            dtype=int,
-        )
+        # The set's structure is planned once per set object; a year adds only its levels.
+        plan = plan_for(cset)
         return cls(
             cset=cset,
             year=year,
-            indicator_codes=[i.code for i in indicators],
+            indicator_codes=[i.code for i in cset.indicators],
             criterion_numbers=cset.criterion_numbers,
-            membership=membership,
-            compare=np.array([_COMPARE_CODES[i.compare] for i in indicators], dtype=np.int8),
-            threshold_table=table,
-            variant_index={v: k for k, v in enumerate(variants)},
-            rule_at_least=at_least,
-            complete=np.array([c.indicators_complete for c in cset.criteria], dtype=bool),
-            rule_all=np.array([c.rule.kind == "all" for c in cset.criteria], dtype=bool),
+            membership=plan.membership,
+            compare=plan.compare,
+            threshold_table=threshold_table(plan, year),
+            variant_index={v: k for k, v in enumerate(plan.variants)},
+            rule_at_least=plan.rule_at_least,
+            complete=plan.complete,
+            rule_all=plan.rule_all,
+            _structure=plan.structure,
         )
 
     def unit_variants(self, units: Sequence[Unit]) -> np.ndarray:
@@ -132,54 +91,11 @@ class SetLayout:
 
         A set that declares no variants has one level for everyone: every unit takes it.
         """
-        return _unit_variants(self.cset, units, self.variant_index, self.threshold_table.shape[1])
+        return unit_variants(self.cset, units, self.variant_index, self.threshold_table.shape[1])
 
-
-# The last units list judged and its variant columns: spares the per-unit loop when the same
-# communes are judged year after year. A hit needs an equal list of frozen units (identity is
-# checked first: a pointer scan), so it cannot go stale.
-_variant_cache: tuple[tuple[Any, ...], list[Unit], np.ndarray] | None = None
-
-
-def _unit_variants(
-    cset: CriteriaSet, units: Sequence[Unit], variant_index: dict[str, int], n_columns: int
-) -> np.ndarray:
-    global _variant_cache
-    dim, by_flag = cset.variants.by, cset.variants.by_flag
-    if dim == "none" or not cset.variants.values:
-        return np.zeros(len(units), dtype=np.intp)
-    key = (dim, tuple(by_flag.items()), tuple(variant_index.items()), n_columns)
-    cached = _variant_cache
-    if cached is not None and cached[0] == key and cached[1] == units:
-        return cached[2]
-    missing = n_columns - 1
-    # Communes share a handful of (region, group, flags) combinations: judge each once.
-    seen: dict[tuple[Any, ...], int] = {}
-    cols = np.empty(len(units), dtype=np.intp)
-    for i, u in enumerate(units):
-        combo = (u.region, u.group, u.flags)
-        col = seen.get(combo)
-        if col is None:
-            col = seen[combo] = variant_index.get(u.variant(dim, by_flag) or "", missing)
-        cols[i] = col
-    cols.flags.writeable = False
-    _variant_cache = (key, list(units), cols)
-    return cols
-
-
-def _contiguous_blocks(membership: np.ndarray) -> list[tuple[int, int, int]] | None:
-    """(criterion, first row, end row) when each criterion owns a run of < 16 indicators."""
-    blocks = []
-    row = 0
-    for k in range(membership.shape[1]):
-        rows = np.flatnonzero(membership[:, k])
-        if rows.size == 0:
-            continue
-        if rows.size >= 16 or rows[0] != row or rows[-1] != row + rows.size - 1:
-            return None
-        blocks.append((k, row, row + int(rows.size)))
-        row += int(rows.size)
-    return blocks if row == membership.shape[0] and (membership.sum(axis=1) == 1).all() else None
+    def thresholds_for(self, variant_cols: np.ndarray) -> np.ndarray:
+        """(n_units, n_indicators) levels for units at these variant columns; NaN = unknown."""
+        return self._thresholds_by_variant.take(variant_cols, axis=0)
 
 
 def empty_values(n_units: int, cset: CriteriaSet) -> np.ndarray:
@@ -197,65 +113,131 @@ def judge(
     statuses: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The vectorised core: thresholds, indicator statuses, criterion statuses."""
-    thresholds = layout._thresholds_by_variant.take(variant_cols, axis=0)
-    with np.errstate(invalid="ignore"):
-        met = values >= thresholds
-        if not layout._ge_only:
-            # '=' is '>=' and '<=': two full comparisons and masks beat column gathers.
-            le = values <= thresholds
-            met |= layout._not_ge
-            le |= layout._not_le
-            met &= le
-    unknown = np.isnan(values) | np.isnan(thresholds)
-    # A comparison with NaN is False, so an unknown cell has met == 0 and 0 - 1 gives UNKNOWN.
-    ind_status = met.view(np.int8) - unknown.view(np.int8)
+    ind_status, crit_status, _ = _judge(layout, variant_cols, values, statuses)
+    return layout.thresholds_for(variant_cols), ind_status, crit_status
 
-    n_met, n_unknown = _count_per_criterion(layout, met, unknown)
-    # Per-criterion bars folded in at build time (see _bars): one comparison each.
-    bar_met, bar_not = layout._bars_small if n_met.dtype == np.uint8 else layout._bars
-    crit_met = n_met >= bar_met
-    crit_not = (n_met + n_unknown) < bar_not
-    # MET 1, NOT_MET 0, UNKNOWN -1: met and not met are exclusive by construction of the bars.
-    crit_status = crit_met.view(np.int8) - (~(crit_met | crit_not)).view(np.int8)
+
+def _judge(
+    layout: SetLayout,
+    variant_cols: np.ndarray,
+    values: np.ndarray,
+    statuses: np.ndarray | None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """Indicator statuses, criterion statuses, and criteria met per unit (None if overridden).
+
+    Two comparisons decide everything: ``ge = v >= t`` and ``le = v <= t``. A NaN value or level
+    makes both False, so ``known = ge | le``; met is ``ge``, ``le`` or both by the indicator's
+    test. Intermediates live in per-thread scratch; only the results are fresh arrays.
+    """
+    s = layout._structure
+    assert s is not None
+    n_units, n_ind = values.shape
+    thresholds = _gathered_thresholds(layout, variant_cols, n_units, n_ind)
+    # ge and le side by side: they end up as met and failed, the two planes counted per criterion.
+    planes = scratch("planes", (2, n_units, n_ind), np.bool_)
+    ge, le = planes
+    known = scratch("known", (n_units, n_ind), np.bool_)
+    with np.errstate(invalid="ignore"):
+        np.greater_equal(values, thresholds, out=ge)
+        np.less_equal(values, thresholds, out=le)
+    np.bitwise_or(ge, le, out=known)
+    if not s.ge_only:
+        # '=' is '>=' and '<='; a '<=' column ignores ge, a '>=' column ignores le.
+        ge |= tiled("not_ge", s.not_ge, n_units)
+        le |= tiled("not_le", s.not_le, n_units)
+        ge &= le
+    met = ge
+    # MET 1, NOT_MET 0, UNKNOWN -1: met + known − 1 (a met indicator is known).
+    ind_status = np.add(met.view(np.int8), known.view(np.int8))
+    ind_status -= np.int8(1)
+    np.bitwise_xor(known, met, out=le)  # failed: known and not met
+
+    crit_met, crit_not = criterion_tests(s, planes)  # (n_criteria, n_units)
+    # Met and not met are exclusive: 2·met + not_met − 1 gives MET 1, NOT_MET 0, UNKNOWN -1.
+    by_criterion = scratch("criterion_status", crit_met.shape, np.int8)
+    np.add(crit_met.view(np.int8), crit_met.view(np.int8), out=by_criterion)
+    by_criterion += crit_not.view(np.int8)
+    by_criterion -= np.int8(1)
+    crit_status = np.ascontiguousarray(by_criterion.T)
     if statuses is not None:
         given = statuses != NOT_GIVEN
-        crit_status = np.where(given, statuses, crit_status).astype(np.int8)
-    return thresholds, ind_status, crit_status
+        return ind_status, np.where(given, statuses, crit_status).astype(np.int8), None
+    # A byte holds the count for any real set (19 criteria); wider sums are much slower here.
+    small = crit_met.shape[0] < 256
+    criteria_met = np.add.reduce(
+        crit_met.view(np.uint8), axis=0, dtype=np.uint8 if small else np.int64
+    )
+    return ind_status, crit_status, criteria_met.astype(np.int64)
 
 
-def _count_per_criterion(
-    layout: SetLayout, met: np.ndarray, unknown: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Indicators met and unknown per unit and criterion, as (n_units, n_criteria) arrays."""
-    if layout._blocks is None:
-        n_met = (met.astype(np.float32) @ layout.membership).astype(np.int32)
-        n_unknown = (unknown.astype(np.float32) @ layout.membership).astype(np.int32)
-        return n_met, n_unknown
-    # Each criterion owns a run of < 16 indicators: sum its rows of the transposed matrix, both
-    # counts in one byte (met + 16·unknown). A float32 product is erratic on 2 cores (OpenBLAS
-    # threads: 0,5 to 4 ms for a national year).
-    packed = unknown.view(np.uint8) << np.uint8(4)
-    packed |= met.view(np.uint8)
-    by_indicator = np.ascontiguousarray(packed.T)
-    counts = np.zeros((len(layout.criterion_numbers), met.shape[0]), dtype=np.uint8)
-    for k, start, stop in layout._blocks:
-        np.add.reduce(by_indicator[start:stop], axis=0, out=counts[k])
-    counts = counts.T
-    return counts & np.uint8(15), counts >> np.uint8(4)
+def _gathered_thresholds(
+    layout: SetLayout, variant_cols: np.ndarray, n_units: int, n_ind: int
+) -> np.ndarray:
+    """Each unit's levels, in per-thread scratch; gathered again only when they change.
+
+    Year after year the same communes usually face the same levels (a programme's levels hold
+    for five years): the same table and the same variant columns give the same matrix.
+    """
+    table = layout._thresholds_by_variant
+    out = scratch("thresholds", (n_units, n_ind), table.dtype)
+    store = scratch_state()
+    kept = store.get("thresholds")
+    same = (
+        kept is not None
+        and kept[2] is out
+        and (kept[1] is variant_cols or np.array_equal(kept[1], variant_cols))
+        and np.array_equal(kept[0], table, equal_nan=True)
+    )
+    if not same:
+        table.take(variant_cols, axis=0, out=out, mode="clip")
+        store["thresholds"] = (table.copy(), variant_cols.copy(), out)
+    return out
 
 
-@dataclass
 class Evaluation:
-    """The result for a list of units in one year against one set."""
+    """The result for a list of units in one year against one set.
 
-    cset: CriteriaSet
-    year: int
-    units: list[Unit]
-    values: np.ndarray  # (n_units, n_indicators), NaN = no value
-    thresholds: np.ndarray  # (n_units, n_indicators), NaN = unknown
-    indicator_status: np.ndarray  # int8
-    criterion_status: np.ndarray  # int8 (n_units, n_criteria)
-    required: dict[str, Evaluation] = field(default_factory=dict)
+    ``thresholds`` (a float per unit and indicator, as large as ``values``) is gathered on first
+    read: judging does not need to keep it, and most callers never look at it.
+    """
+
+    def __init__(
+        self,
+        cset: CriteriaSet,
+        year: int,
+        units: list[Unit],
+        values: np.ndarray,  # (n_units, n_indicators), NaN = no value
+        thresholds: np.ndarray | None = None,  # (n_units, n_indicators), NaN = unknown
+        indicator_status: np.ndarray | None = None,  # int8
+        criterion_status: np.ndarray | None = None,  # int8 (n_units, n_criteria)
+        required: dict[str, Evaluation] | None = None,
+        *,
+        layout: SetLayout | None = None,
+        variant_cols: np.ndarray | None = None,
+    ) -> None:
+        if indicator_status is None or criterion_status is None:
+            raise TypeError("Evaluation cần indicator_status và criterion_status")
+        if thresholds is None and (layout is None or variant_cols is None):
+            raise TypeError("Evaluation cần thresholds, hoặc layout và variant_cols")
+        self.cset = cset
+        self.year = year
+        self.units = units
+        self.values = values
+        self.indicator_status = indicator_status
+        self.criterion_status = criterion_status
+        self.required: dict[str, Evaluation] = dict(required or {})
+        self._layout = layout
+        self._variant_cols = variant_cols
+        if thresholds is not None:
+            self.__dict__["thresholds"] = thresholds
+
+    def __repr__(self) -> str:
+        return f"Evaluation({self.cset.code!r}, {self.year}, {len(self.units)} đơn vị)"
+
+    @cached_property
+    def thresholds(self) -> np.ndarray:
+        assert self._layout is not None and self._variant_cols is not None
+        return self._layout.thresholds_for(self._variant_cols)
 
     @cached_property
     def criteria_met(self) -> np.ndarray:
@@ -263,7 +245,7 @@ class Evaluation:
 
     @cached_property
     def all_met(self) -> np.ndarray:
-        return (self.criterion_status == MET).all(axis=1)
+        return self.criteria_met == self.criterion_status.shape[1]
 
     @cached_property
     def eligibility(self) -> np.ndarray:
@@ -369,19 +351,22 @@ def evaluate(
         raise ValueError(f"values: cần ma trận {len(units)}×{len(layout.indicator_codes)}")
     if statuses is not None and statuses.shape != (len(units), len(layout.criterion_numbers)):
         raise ValueError(f"statuses: cần ma trận {len(units)}×{len(layout.criterion_numbers)}")
-    thresholds, ind_status, crit_status = judge(
-        layout, layout.unit_variants(units), values, statuses
-    )
-    return Evaluation(
+    variant_cols = layout.unit_variants(units)
+    ind_status, crit_status, criteria_met = _judge(layout, variant_cols, values, statuses)
+    ev = Evaluation(
         cset=cset,
         year=year,
         units=units,
         values=values,
-        thresholds=thresholds,
         indicator_status=ind_status,
         criterion_status=crit_status,
         required=dict(required or {}),
+        layout=layout,
+        variant_cols=variant_cols,
     )
+    if criteria_met is not None:
+        ev.__dict__["criteria_met"] = criteria_met  # counted while judging
+    return ev
 
 
 def values_from_long(

@@ -4,32 +4,99 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 import numpy as np
 
 from ntm.domain.evaluation import MET, Evaluation
 
+T = TypeVar("T")
+
+
+class _lazy(Generic[T]):
+    """``functools.cached_property`` without its per-read lock (Python 3.11): a national roll-up
+    by district reads thousands of figures. Computed on first read, then a plain attribute."""
+
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> _lazy[T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> T: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> T | _lazy[T]:
+        if obj is None:
+            return self
+        value = self.func(obj)
+        obj.__dict__[self.name] = value
+        return value
+
 
 @dataclass(frozen=True)
 class Rollup:
-    """Figures for one group of units; ``rows`` index into the evaluation's units."""
+    """Figures for one group of units; ``rows`` index into the evaluation's units.
+
+    Built cheaply: a national roll-up by district makes hundreds of them per year, and a caller
+    usually reads a few figures of each. Every figure is computed on first read, for all the
+    groups of the same ``rollup_by`` call at once (one array operation, not one per group), and
+    kept.
+    """
 
     evaluation: Evaluation
     rows: np.ndarray
-    units_total: int
-    recognised: int  # units meeting every criterion
-    bands: dict[str, int]
-    avg_criteria: float  # unrounded: rounding is for people, at the edge
-    criteria_met: dict[int, int]  # criterion number → units meeting it
-    criteria_met_by_all: list[int]
-    recognised_rows: list[int]
-    under_rows: list[int]  # units under ``under`` criteria
-    closest: list[tuple[int, list[int]]]  # (row, missing criteria) for units missing 1 or 2
     under: int
+    _batch: _Batch = field(repr=False, compare=False)
+    _group: int = field(repr=False, compare=False)
+
+    @property
+    def units_total(self) -> int:
+        return len(self.rows)
+
+    @_lazy
+    def recognised(self) -> int:
+        """Units meeting every criterion."""
+        return self._batch.recognised_counts[self._group]
+
+    @_lazy
+    def bands(self) -> dict[str, int]:
+        return dict(zip(self._batch.band_labels, self._batch.band_counts[self._group], strict=True))
+
+    @_lazy
+    def avg_criteria(self) -> float:
+        """Unrounded: rounding is for people, at the edge."""
+        n = self.units_total
+        return self._batch.met_sum[self._group] / n if n else 0.0
+
+    @_lazy
+    def criteria_met(self) -> dict[int, int]:
+        """Criterion number → units meeting it."""
+        return dict(zip(self._batch.numbers, self._batch.per_criterion[self._group], strict=True))
+
+    @_lazy
+    def criteria_met_by_all(self) -> list[int]:
+        return self._batch.by_all[self._group]
+
+    @_lazy
+    def recognised_rows(self) -> list[int]:
+        return self._batch.recognised[self._group]
+
+    @_lazy
+    def under_rows(self) -> list[int]:
+        """Units under ``under`` criteria."""
+        return self._batch.under_rows[self._group]
+
+    @_lazy
+    def closest(self) -> list[tuple[int, list[int]]]:
+        """(row, missing criteria) for units missing 1 or 2, fewest missing first, then by name."""
+        return self._batch.closest[self._group]
 
     def names(self, rows: list[int], *, for_people: bool = False) -> list[str]:
         """Unit names sorted: by code point for machines (stable JSON), Vietnamese for people."""
@@ -78,11 +145,11 @@ def rollup_by(
     evaluation: Evaluation, key: Callable[[Any], Hashable | None], *, under: int = 10
 ) -> dict[Hashable, Rollup]:
     """One roll-up per group, groups in order of first appearance; units with key None skipped."""
-    keys = [key(unit) for unit in evaluation.units]
+    keys = list(map(key, evaluation.units))
     # Group numbers in order of first appearance, mapped at C speed (dict.fromkeys keeps order).
     group_of = {k: g for g, k in enumerate(k for k in dict.fromkeys(keys) if k is not None)}
     number_of = {**group_of, None: -1}
-    gids = np.array(list(map(number_of.__getitem__, keys)), dtype=np.intp)
+    gids = np.fromiter(map(number_of.__getitem__, keys), dtype=np.intp, count=len(keys))
     kept = np.flatnonzero(gids >= 0)
     # A stable sort keeps each group's rows in row order, as a per-group append would.
     order = kept[np.argsort(gids[kept], kind="stable")]
@@ -93,73 +160,108 @@ def rollup_by(
 def _rollups(
     evaluation: Evaluation, order: np.ndarray, sizes: list[int], under: int
 ) -> list[Rollup]:
-    """Roll-ups of consecutive runs of ``order`` (run g has ``sizes[g]`` rows), all at once.
+    """Roll-ups of consecutive runs of ``order`` (run g has ``sizes[g]`` rows)."""
+    batch = _Batch(evaluation, order, sizes, under)
+    bounds = batch.bounds
+    return [
+        Rollup(evaluation, order[bounds[g] : bounds[g + 1]], under, batch, g)
+        for g in range(len(sizes))
+    ]
 
-    Every count is one array operation over all groups; the Python loop only slices lists and
-    builds each group's dicts, so a national roll-up by district stays a few milliseconds.
+
+class _Batch:
+    """The figures of every group of one roll-up call, each computed for all groups on first use.
+
+    Every count is one array operation over all groups; Python loops only slice lists.
     """
-    numbers = evaluation.cset.criterion_numbers
-    n_criteria = len(numbers)
-    bands = evaluation.cset.effective_bands()
-    n_groups = len(sizes)
-    gid = np.repeat(np.arange(n_groups), sizes)
-    bounds = np.concatenate(([0], np.cumsum(sizes, dtype=np.intp))).tolist()
 
-    met_per_unit = evaluation.criteria_met[order]
-    all_met = evaluation.all_met[order]
-    met_flags = (evaluation.criterion_status[order] == MET).astype(np.int64)
-    per_criterion = np.zeros((n_groups, n_criteria), dtype=np.int64)
-    nonempty = np.flatnonzero(np.asarray(sizes, dtype=np.intp) > 0)
-    if nonempty.size:
-        starts = np.asarray(bounds[:-1], dtype=np.intp)[nonempty]
-        per_criterion[nonempty] = np.add.reduceat(met_flags, starts, axis=0)
-    per_criterion_list = per_criterion.tolist()
-    labels = [b.label for b in bands]
-    band_counts = np.zeros((n_groups, len(bands)), dtype=np.int64)
-    for j, b in enumerate(bands):
-        in_band = (met_per_unit >= b.min) & (met_per_unit <= b.max)
-        band_counts[:, j] = np.bincount(gid[in_band], minlength=n_groups)
-    band_counts_list = band_counts.tolist()
-    sizes_array = np.asarray(sizes, dtype=np.int64)
-    by_all_g, by_all_c = np.nonzero(
-        (per_criterion == sizes_array[:, None]) & (sizes_array > 0)[:, None]
-    )
-    by_all: list[list[int]] = [[] for _ in range(n_groups)]
-    for g, c in zip(by_all_g.tolist(), by_all_c.tolist(), strict=True):
-        by_all[g].append(numbers[c])
-    met_sum = np.bincount(gid, weights=met_per_unit, minlength=n_groups).tolist()
+    def __init__(
+        self, evaluation: Evaluation, order: np.ndarray, sizes: list[int], under: int
+    ) -> None:
+        self.evaluation = evaluation
+        self.order = order
+        self.sizes = sizes
+        self.under = under
+        self.n_groups = len(sizes)
+        self.numbers = evaluation.cset.criterion_numbers
+        self.bounds: list[int] = np.concatenate(([0], np.cumsum(sizes, dtype=np.intp))).tolist()
 
-    def split(mask: np.ndarray) -> list[list[int]]:
-        chosen = order[mask].tolist()
-        ends = np.concatenate(([0], np.cumsum(np.bincount(gid[mask], minlength=n_groups))))
-        ends = ends.tolist()
-        return [chosen[ends[g] : ends[g + 1]] for g in range(n_groups)]
+    @_lazy
+    def gid(self) -> np.ndarray:
+        return np.repeat(np.arange(self.n_groups), self.sizes)
 
-    recognised = split(all_met)
-    under_rows = split(met_per_unit < under)
-    closest = _closest(evaluation, order, gid, met_per_unit, n_groups)
+    @_lazy
+    def met_per_unit(self) -> np.ndarray:
+        return self.evaluation.criteria_met[self.order]
 
-    out = []
-    for g in range(n_groups):
-        n = sizes[g]
-        counts = per_criterion_list[g]
-        out.append(
-            Rollup(
-                evaluation=evaluation,
-                rows=order[bounds[g] : bounds[g + 1]],
-                units_total=n,
-                recognised=len(recognised[g]),
-                bands=dict(zip(labels, band_counts_list[g], strict=True)),
-                avg_criteria=met_sum[g] / n if n else 0.0,
-                criteria_met=dict(zip(numbers, counts, strict=True)),
-                criteria_met_by_all=by_all[g],
-                recognised_rows=recognised[g],
-                under_rows=under_rows[g],
-                closest=closest[g],
-                under=under,
-            )
-        )
-    return out
+    @_lazy
+    def _per_criterion(self) -> np.ndarray:
+        ev = self.evaluation
+        met_flags = (ev.criterion_status[self.order] == MET).astype(np.int64)
+        out = np.zeros((self.n_groups, len(self.numbers)), dtype=np.int64)
+        nonempty = np.flatnonzero(np.asarray(self.sizes, dtype=np.intp) > 0)
+        if nonempty.size:
+            starts = np.asarray(self.bounds[:-1], dtype=np.intp)[nonempty]
+            out[nonempty] = np.add.reduceat(met_flags, starts, axis=0)
+        return out
+
+    @_lazy
+    def per_criterion(self) -> list[list[int]]:
+        return self._per_criterion.tolist()
+
+    @_lazy
+    def band_labels(self) -> list[str]:
+        return [b.label for b in self.evaluation.cset.effective_bands()]
+
+    @_lazy
+    def band_counts(self) -> list[list[int]]:
+        bands = self.evaluation.cset.effective_bands()
+        met = self.met_per_unit
+        counts = np.zeros((self.n_groups, len(bands)), dtype=np.int64)
+        for j, b in enumerate(bands):
+            in_band = (met >= b.min) & (met <= b.max)
+            counts[:, j] = np.bincount(self.gid[in_band], minlength=self.n_groups)
+        return counts.tolist()
+
+    @_lazy
+    def met_sum(self) -> list[float]:
+        return np.bincount(self.gid, weights=self.met_per_unit, minlength=self.n_groups).tolist()
+
+    @_lazy
+    def by_all(self) -> list[list[int]]:
+        numbers = self.numbers
+        sizes = np.asarray(self.sizes, dtype=np.int64)
+        g_idx, c_idx = np.nonzero((self._per_criterion == sizes[:, None]) & (sizes > 0)[:, None])
+        out: list[list[int]] = [[] for _ in range(self.n_groups)]
+        for g, c in zip(g_idx.tolist(), c_idx.tolist(), strict=True):
+            out[g].append(numbers[c])
+        return out
+
+    def _split(self, mask: np.ndarray) -> list[list[int]]:
+        chosen = self.order[mask].tolist()
+        ends = np.bincount(self.gid[mask], minlength=self.n_groups)
+        ends = np.concatenate(([0], np.cumsum(ends))).tolist()
+        return [chosen[ends[g] : ends[g + 1]] for g in range(self.n_groups)]
+
+    @_lazy
+    def all_met(self) -> np.ndarray:
+        return self.evaluation.all_met[self.order]
+
+    @_lazy
+    def recognised_counts(self) -> list[int]:
+        return np.bincount(self.gid[self.all_met], minlength=self.n_groups).tolist()
+
+    @_lazy
+    def recognised(self) -> list[list[int]]:
+        return self._split(self.all_met)
+
+    @_lazy
+    def under_rows(self) -> list[list[int]]:
+        return self._split(self.met_per_unit < self.under)
+
+    @_lazy
+    def closest(self) -> list[list[tuple[int, list[int]]]]:
+        return _closest(self.evaluation, self.order, self.gid, self.met_per_unit, self.n_groups)
 
 
 def _closest(

@@ -16,10 +16,12 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ntm.io.errors import ImportFailed, Problem
+from ntm.io.xlsx_formats import percent_cells
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 META_SHEET = "_ntm"  # hidden sheet of the templates ntm writes: key/value pairs
@@ -36,12 +38,30 @@ def header_key(text: Any) -> str:
     return raw.strip()
 
 
+class PercentCell(float):
+    """A number Excel shows as a percentage: the cell holds 0.85, a person sees and means 85%.
+
+    Still the float the file holds, so code that ignores the format is unchanged; readers of
+    values ask ``percent_format`` (see ``ntm.io.values``) and ``cell_text`` shows it as seen.
+    """
+
+    __slots__ = ()
+    percent_format = True
+
+    @property
+    def percent(self) -> float:
+        """The percentage shown: 0.85 → 85.0 (by its decimal text: not 85.00000000000001)."""
+        return float(Decimal(repr(float(self))) * 100)
+
+
 def cell_text(value: Any) -> str:
     """A cell as the text a person sees: whole floats without '.0', text NFC-normalised."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "1" if value else "0"
+    if isinstance(value, PercentCell):
+        return cell_text(value.percent) + "%"
     if isinstance(value, float):
         if value.is_integer():
             return str(int(value))
@@ -175,9 +195,14 @@ def read_csv_grid(path: Path) -> Grid:
     return Grid(path, None, rows)
 
 
-def _sheet_rows(sheet: Any) -> list[Row]:
+def _sheet_rows(sheet: Any, percent: set[tuple[int, int]] | None = None) -> list[Row]:
     data = sheet.to_python(skip_empty_area=False)
     grid = [list(r) for r in data]
+    for r, c in percent or ():
+        if r < len(grid) and c < len(grid[r]):
+            value = grid[r][c]
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                grid[r][c] = PercentCell(value)
     # A merged cell holds its value only in its top-left corner; people read it as covering
     # the whole range, so copy it there (it matters for headers spanning two rows or columns).
     for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []:
@@ -227,8 +252,12 @@ def read_spreadsheet_grids(path: Path, sheet: str | None = None) -> list[Grid]:
         chosen = [sheet]
     else:
         chosen = visible
+    # calamine does not see number formats: a cell shown as 85% would read as 0.85.
+    percent = percent_cells(path) if path.suffix.lower() in {".xlsx", ".xlsm"} else {}
     return [
-        Grid(path, name, _sheet_rows(book.get_sheet_by_name(name)), meta, visible)
+        Grid(
+            path, name, _sheet_rows(book.get_sheet_by_name(name), percent.get(name)), meta, visible
+        )
         for name in chosen
     ]
 

@@ -9,7 +9,7 @@ from typing import Any
 from ntm.domain.criteria import Indicator
 from ntm.domain.evaluation import MET, NOT_GIVEN, NOT_MET
 from ntm.io.columns import yes_no
-from ntm.io.numbers import Convention, parse_number
+from ntm.io.numbers import Convention, ParsedNumber, parse_number
 from ntm.io.tabular import cell_text
 
 _COMMA_DECIMAL = re.compile(r"^[+-]?\d+,(\d{1,2}|\d{4,})%?$|^[+-]?\d{1,3}(\.\d{3})+,\d+%?$")
@@ -50,11 +50,20 @@ def indicator_value(
 
     None for a blank cell. ValueError with a Vietnamese message for a value the indicator
     cannot have.
+
+    A spreadsheet cell with a percent number format (``PercentCell``: Excel shows 0.85 as 85%)
+    is read as the percentage shown, exactly as if ``85%`` had been typed: 85 for a percent
+    indicator, refused for an indicator not counted in percent. A number without that format is
+    read as shown: 0.85 in a percent column is 0,85 %, not 85 % — small rates (poor households
+    0,85 %) are real, so ntm does not guess.
     """
     if indicator.kind == "yes_no":
         answer = yes_no(raw)
         return (None if answer is None else float(answer)), None
-    parsed = parse_number(raw, convention)
+    if getattr(raw, "percent_format", False):
+        parsed: ParsedNumber | None = ParsedNumber(raw.percent, percent=True)
+    else:
+        parsed = parse_number(raw, convention)
     if parsed is None:
         return None, None
     value = parsed.value
