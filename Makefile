@@ -17,12 +17,19 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# The web system with demonstration data on http://127.0.0.1:8000 (logins are printed).
 demo: venv
-	$(BIN)/ntm demo
+	$(BIN)/ntm serve --demo --host 127.0.0.1 --port 8000
 
 # Every test, domain to browser. SQLite first, then the database tests again on PostgreSQL.
+# Tests marked `postgres` (concurrent saves) run only in the PostgreSQL pass; the message
+# catalogues are compiled with Babel (no GNU gettext needed). Tests marked `browser` run in a
+# pass of their own, without xdist: Debian's chromium against a live `ntm serve --demo`
+# (tests/browser). Screenshots for docs/screenshots: .venv/bin/python -m tests.browser.shoot
 test: venv chromium lint
-	$(PYTEST) -n 2 -p no:cacheprovider
+	$(BIN)/python -m ntm.web.i18n
+	$(PYTEST) -n 2 -p no:cacheprovider -m "not postgres and not browser"
+	$(PYTEST) -p no:cacheprovider -m browser tests/web tests/browser
 	@if [ -d tests/web ] && ls tests/web/test_*.py >/dev/null 2>&1; then \
 	  NTM_TEST_DATABASE_URL=$${NTM_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
 	  $(PYTEST) -n 2 -p no:cacheprovider tests/web -m "not browser"; \

@@ -1,0 +1,60 @@
+"""``ntm serve``: migrate, optionally load the demonstration, and serve with gunicorn."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated
+
+import typer
+
+
+def _django_ready() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ntm.web.settings")
+    import django
+
+    django.setup()
+
+
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Địa chỉ lắng nghe.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Cổng.")] = 8000,
+    demo: Annotated[
+        bool, typer.Option("--demo", help="Nạp dữ liệu minh họa khi cơ sở dữ liệu còn trống.")
+    ] = False,
+    workers: Annotated[int, typer.Option("--workers", help="Số tiến trình gunicorn.")] = 2,
+    threads: Annotated[int, typer.Option("--threads", help="Số luồng mỗi tiến trình.")] = 4,
+) -> None:
+    """Chạy hệ thống web: cập nhật cơ sở dữ liệu (migrate) rồi phục vụ bằng gunicorn."""
+    if demo:
+        os.environ.setdefault("DEBUG", "1")  # the demo runs on plain http on this machine
+    from pathlib import Path
+
+    from django.conf import settings
+
+    try:
+        _django_ready()
+    except Exception as exc:  # settings fail loudly: show the message, not a traceback
+        typer.echo(f"Lỗi cấu hình: {exc}", err=True)
+        raise typer.Exit(2) from None
+    from django.core.management import call_command
+
+    from ntm.web.i18n import compile_catalogues
+
+    compile_catalogues()
+
+    Path(settings.VAR_DIR).mkdir(parents=True, exist_ok=True)
+    call_command("migrate", interactive=False, verbosity=0)
+    if not settings.DEBUG:
+        call_command("collectstatic", interactive=False, verbosity=0)
+    if demo:
+        from ntm.web.demo import demo_load
+
+        demo_load(say=typer.echo)
+    typer.echo(f"ntm đang chạy tại http://{host}:{port}/ (Ctrl+C để dừng)")
+    from ntm.web.server import run
+
+    run(host=host, port=port, workers=workers, threads=threads)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)

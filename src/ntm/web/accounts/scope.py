@@ -1,0 +1,131 @@
+"""What a user may read and write: the one place every view, export and API route asks.
+
+Reading is by unit; writing is by unit, period state and, for reviewers, by criterion.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from ntm.web.accounts.models import Role
+from ntm.web.assessments.models import Period, PeriodState
+from ntm.web.units.models import Unit
+
+
+@dataclass(frozen=True)
+class _Area:
+    regime: str  # "" = both regimes
+    province_code: str
+    district_code: str = ""
+
+    def q(self) -> Q:
+        q = Q(province_code=self.province_code)
+        if self.regime:
+            q &= Q(regime=self.regime)
+        if self.district_code:
+            q &= Q(district_code=self.district_code)
+        return q
+
+    def holds(self, unit: Unit) -> bool:
+        return (
+            unit.province_code == self.province_code
+            and (not self.regime or unit.regime == self.regime)
+            and (not self.district_code or unit.district_code == self.district_code)
+        )
+
+    def holds_period(self, period: Period) -> bool:
+        return period.province_code == self.province_code and (
+            not self.regime or period.regime == self.regime
+        )
+
+
+@dataclass(frozen=True)
+class Scope:
+    read_all: bool = False
+    write_all: bool = False
+    communes: frozenset[int] = frozenset()
+    commune_areas: tuple[_Area, ...] = ()  # provinces of the communes, for their periods
+    offices: tuple[_Area, ...] = ()
+    reviews: tuple[tuple[_Area, frozenset[int]], ...] = ()  # area, criteria (empty = all)
+    roles: frozenset[str] = field(default_factory=frozenset)
+
+    # --- reading -------------------------------------------------------------------------------
+    def units_q(self) -> Q:
+        if self.read_all:
+            return Q()
+        q = Q(pk__in=list(self.communes))
+        for area in self.offices + tuple(a for a, _ in self.reviews):
+            q |= area.q()
+        return q
+
+    def can_read_unit(self, unit: Unit) -> bool:
+        if self.read_all or unit.pk in self.communes:
+            return True
+        return any(a.holds(unit) for a in self.offices + tuple(a for a, _ in self.reviews))
+
+    def can_read_period(self, period: Period) -> bool:
+        if self.read_all:
+            return True
+        areas = self.offices + self.commune_areas + tuple(a for a, _ in self.reviews)
+        return any(a.holds_period(period) for a in areas)
+
+    # --- writing -------------------------------------------------------------------------------
+    def can_manage_period(self, period: Period) -> bool:
+        return self.write_all or any(a.holds_period(period) for a in self.offices)
+
+    def can_write(self, unit: Unit, period: Period, criterion: int | None = None) -> bool:
+        """May this user change a value of ``unit`` in ``period`` (of ``criterion``, if given)?"""
+        if period.state == PeriodState.LOCKED or unit.province_code != period.province_code:
+            return False
+        if self.can_manage_period(period) and any(a.holds(unit) for a in self.offices):
+            return True
+        if self.write_all:
+            return True
+        if period.state != PeriodState.OPEN:
+            return False
+        if unit.pk in self.communes:
+            return True
+        return any(
+            area.holds(unit) and (not crits or criterion is None or criterion in crits)
+            for area, crits in self.reviews
+        )
+
+    def can_write_any(self, unit: Unit, period: Period) -> bool:
+        return self.can_write(unit, period, None)
+
+
+def scope_for(user: object) -> Scope:
+    """The user's scope, from their role assignments (none for anonymous users)."""
+    if not getattr(user, "is_authenticated", False):
+        return Scope()
+    if getattr(user, "is_superuser", False):
+        return Scope(read_all=True, write_all=True, roles=frozenset({Role.ADMIN}))
+    read_all = write_all = False
+    communes: set[int] = set()
+    commune_areas, offices, reviews, roles = [], [], [], set()
+    for ra in user.roles.prefetch_related("communes"):  # type: ignore[attr-defined]
+        roles.add(ra.role)
+        if ra.role == Role.ADMIN:
+            read_all = write_all = True
+        elif ra.role == Role.CENTRAL:
+            read_all = True
+        elif ra.role == Role.PROVINCE:
+            offices.append(_Area(ra.regime, ra.province_code))
+        elif ra.role == Role.REVIEWER:
+            area = _Area(ra.regime, ra.province_code, ra.district_code)
+            reviews.append((area, frozenset(int(c) for c in ra.criteria or ())))
+        elif ra.role == Role.COMMUNE:
+            for unit in ra.communes.all():
+                communes.add(unit.pk)
+                commune_areas.append(_Area(unit.regime, unit.province_code))
+    return Scope(
+        read_all=read_all,
+        write_all=write_all,
+        communes=frozenset(communes),
+        commune_areas=tuple(commune_areas),
+        offices=tuple(offices),
+        reviews=tuple(reviews),
+        roles=frozenset(roles),
+    )

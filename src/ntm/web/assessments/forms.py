@@ -1,0 +1,71 @@
+"""The commune's data-entry form, built from the period's criteria set."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ntm.domain.criteria import CriteriaSet
+from ntm.web.assessments.values import parse_indicator_value
+
+STATUS_CHOICES = [
+    ("", _("Theo chỉ tiêu")),
+    ("1", _("Đạt")),
+    ("0", _("Chưa đạt")),
+    ("-1", _("Chưa xác định")),
+]
+
+
+class CommuneValuesForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args: Any, cset: CriteriaSet, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.cset = cset
+        for ind in cset.indicators:
+            self.fields[f"ind-{ind.code}"] = forms.CharField(required=False, label=ind.name)
+            self.fields[f"cmt-{ind.code}"] = forms.CharField(required=False, max_length=2000)
+        for crit in cset.criteria:
+            self.fields[f"tc-{crit.number}"] = forms.ChoiceField(
+                required=False, choices=STATUS_CHOICES, label=crit.name
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        for ind in self.cset.indicators:
+            name = f"ind-{ind.code}"
+            try:
+                data[name] = parse_indicator_value(data.get(name), ind)
+            except ValueError as exc:
+                self.add_error(name, str(exc))
+        return data
+
+    def indicator_values(self) -> dict[str, float | None]:
+        return {i.code: self.cleaned_data.get(f"ind-{i.code}") for i in self.cset.indicators}
+
+    def comments(self) -> dict[str, str]:
+        return {i.code: self.cleaned_data.get(f"cmt-{i.code}") or "" for i in self.cset.indicators}
+
+    def statuses(self) -> dict[int, int | None]:
+        out: dict[int, int | None] = {}
+        for crit in self.cset.criteria:
+            raw = self.cleaned_data.get(f"tc-{crit.number}")
+            out[crit.number] = int(raw) if raw not in (None, "") else None
+        return out
+
+
+class EvidenceForm(forms.Form):
+    indicator = forms.CharField(required=False, max_length=20)
+    file = forms.FileField(label=_("Tệp minh chứng"))
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_("Tệp Excel (.xlsx) hoặc CSV"))
+
+
+class PeriodStateForm(forms.Form):
+    state = forms.ChoiceField(
+        choices=[("open", _("Đang mở")), ("closed", _("Đã đóng")), ("locked", _("Đã khóa"))]
+    )

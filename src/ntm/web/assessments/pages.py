@@ -1,0 +1,64 @@
+"""What the commune page shows: the sheet with its form fields, and the form's initial data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from ntm import formatting
+from ntm.web.assessments.forms import CommuneValuesForm
+from ntm.web.assessments.models import Assessment, CriterionStatus, Evidence, IndicatorValue
+from ntm.web.assessments.selectors import commune_sheet, unit_evaluation
+from ntm.web.assessments.services import StaleAssessment
+
+
+def commune_initial(assessment: Assessment) -> dict[str, Any]:
+    initial: dict[str, Any] = {"version": assessment.version}
+    for row in IndicatorValue.objects.filter(assessment=assessment):
+        if row.value is not None:
+            initial[f"ind-{row.indicator}"] = formatting.number(row.value)
+        initial[f"cmt-{row.indicator}"] = row.comment
+    for row in CriterionStatus.objects.filter(assessment=assessment):
+        initial[f"tc-{row.criterion}"] = str(row.status)
+    return initial
+
+
+def sheet_with_fields(sheet: list, form: CommuneValuesForm) -> list[dict[str, Any]]:
+    out = []
+    for crit in sheet:
+        indicators = [
+            {"row": ind, "dom": ind.code.replace(".", "_"), "field": form[f"ind-{ind.code}"],
+             "comment": form[f"cmt-{ind.code}"]}
+            for ind in crit.indicators
+        ]  # fmt: skip
+        out.append({"row": crit, "field": form[f"tc-{crit.number}"], "indicators": indicators})
+    return out
+
+
+def render_commune(
+    request: HttpRequest,
+    assessment: Assessment,
+    form: CommuneValuesForm,
+    *,
+    stale: StaleAssessment | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    period, unit = assessment.period, assessment.unit
+    evaluation = unit_evaluation(period=period, unit=unit)
+    sheet = commune_sheet(period=period, unit=unit, evaluation=evaluation)
+    context = {
+        "period": period,
+        "unit": unit,
+        "assessment": assessment,
+        "form": form,
+        "sheet": sheet_with_fields(sheet, form),
+        "criteria_met": int(evaluation.criteria_met[0]),
+        "criteria_total": len(evaluation.cset.criteria),
+        "eligible": evaluation.unit_result(0)["eligible"],
+        "stale": stale,
+        "evidence": Evidence.objects.filter(assessment=assessment).order_by("-uploaded_at"),
+        "can_write": request._ntm_scope.can_write_any(unit, period),  # type: ignore[attr-defined]
+    }
+    return render(request, "assessments/commune.html", context, status=status)

@@ -1,0 +1,203 @@
+"""Writes: saving a commune's values (optimistic lock), imports, period state, sets, evidence.
+
+Every write checks permission first, runs in ``transaction.atomic`` and leaves an audit entry per
+changed value. A save carries the version the person read; if the row moved on since, nothing is
+written and the person is shown what changed (StaleAssessment).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+from ntm.domain.criteria import CriteriaSet, criteria_set_to_data
+from ntm.web.accounts.scope import Scope
+from ntm.web.assessments.models import (
+    Assessment,
+    CriteriaSetRecord,
+    CriterionStatus,
+    IndicatorValue,
+    Period,
+    PeriodState,
+)
+from ntm.web.assessments.selectors import cset_of
+from ntm.web.assessments.values import value_text
+from ntm.web.audit.models import AuditEntry
+from ntm.web.units.models import Unit
+
+
+class StaleAssessment(Exception):
+    """The values were changed by someone else since the person read them."""
+
+    def __init__(self, changes: list[AuditEntry], current_version: int):
+        self.changes = changes
+        self.current_version = current_version
+        super().__init__(f"Dữ liệu đã được thay đổi (phiên bản hiện tại: {current_version})")
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # indicator | criterion
+    target: str
+    old: str
+    new: str
+
+
+def criteria_set_store(
+    *, cset: CriteriaSet, data: dict[str, Any] | None = None
+) -> CriteriaSetRecord:
+    """Store a set's content once per distinct content (versioned by its hash)."""
+    data = data if data is not None else criteria_set_to_data(cset)
+    digest = hashlib.sha256(
+        json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()
+    ).hexdigest()
+    record, _ = CriteriaSetRecord.objects.get_or_create(
+        code=cset.code,
+        content_hash=digest,
+        defaults={
+            "title": cset.title,
+            "period_start": cset.period[0],
+            "period_end": cset.period[1],
+            "data": json.loads(json.dumps(data, default=str)),
+        },
+    )
+    return record
+
+
+def period_state_set(*, scope: Scope, period: Period, state: str) -> Period:
+    if not scope.can_manage_period(period):
+        raise PermissionDenied
+    with transaction.atomic():
+        period.state = PeriodState(state)
+        period.save(update_fields=["state"])
+    return period
+
+
+def assessment_get_or_create(*, unit: Unit, period: Period) -> Assessment:
+    try:
+        with transaction.atomic():
+            return Assessment.objects.get_or_create(unit=unit, period=period)[0]
+    except IntegrityError:  # created by a concurrent request between our read and insert
+        return Assessment.objects.get(unit=unit, period=period)
+
+
+def assessment_save(
+    *,
+    user: Any,
+    scope: Scope,
+    assessment: Assessment,
+    version: int | None,
+    values: dict[str, float | None] | None = None,
+    statuses: dict[int, int | None] | None = None,
+    comments: dict[str, str] | None = None,
+    channel: str,
+) -> list[Change]:
+    """Save a commune's values. ``version`` None (imports) skips the staleness check."""
+    with transaction.atomic():
+        changes = _assessment_apply(
+            user=user, scope=scope, assessment=assessment, version=version,
+            values=values or {}, statuses=statuses or {}, comments=comments or {},
+            channel=channel,
+        )  # fmt: skip
+        if not changes:
+            transaction.set_rollback(True)  # no version bump for a save that changes nothing
+    return changes
+
+
+def _assessment_apply(
+    *,
+    user: Any,
+    scope: Scope,
+    assessment: Assessment,
+    version: int | None,
+    values: dict[str, float | None],
+    statuses: dict[int, int | None],
+    comments: dict[str, str],
+    channel: str,
+) -> list[Change]:
+    unit, period = assessment.unit, assessment.period
+    if not scope.can_write_any(unit, period):
+        raise PermissionDenied
+    rows = Assessment.objects.filter(pk=assessment.pk)
+    # The conditional UPDATE is the lock: of concurrent saves from one version only one matches.
+    if version is not None:
+        if not rows.filter(version=version).update(version=F("version") + 1):
+            current = rows.values_list("version", flat=True).get()
+            since = AuditEntry.objects.filter(
+                unit_code=unit.code, regime=unit.regime, period_id_ref=period.pk,
+                version__gt=version,
+            ).order_by("version", "id")  # fmt: skip
+            raise StaleAssessment(list(since), current)
+    else:
+        rows.update(version=F("version") + 1)
+    new_version = rows.values_list("version", flat=True).get()
+    assessment.version = new_version
+    cset = cset_of(period.criteria_set)
+    criterion_of = {i.code: c.number for c in cset.criteria for i in c.indicators}
+    existing = {v.indicator: v for v in IndicatorValue.objects.filter(assessment=assessment)}
+    changes: list[Change] = []
+    for code, value in values.items():
+        if code not in criterion_of:
+            raise ValueError(f"chỉ tiêu {code} không có trong bộ tiêu chí {cset.code}")
+        row = existing.get(code)
+        old = row.value if row else None
+        comment = comments.get(code)
+        same_comment = comment is None or (row.comment if row else "") == comment
+        if old == value and same_comment:
+            continue
+        if not scope.can_write(unit, period, criterion_of[code]):
+            raise PermissionDenied
+        if row is None:
+            row = IndicatorValue(assessment=assessment, indicator=code)
+        row.value = value
+        if comment is not None:
+            row.comment = comment
+        row.save()
+        if old != value:
+            changes.append(Change("indicator", code, value_text(old), value_text(value)))
+    changes += _statuses_apply(scope=scope, assessment=assessment, statuses=statuses, cset=cset)
+    AuditEntry.objects.bulk_create(
+        AuditEntry(
+            user=user if getattr(user, "pk", None) else None,
+            username=getattr(user, "username", "") or "",
+            regime=unit.regime, unit_code=unit.code, unit_name=unit.name,
+            period_id_ref=period.pk, year=period.year, kind=c.kind, target=c.target,
+            old=c.old, new=c.new, channel=channel, version=new_version,
+        )
+        for c in changes
+    )  # fmt: skip
+    return changes
+
+
+def _statuses_apply(
+    *, scope: Scope, assessment: Assessment, statuses: dict[int, int | None], cset: CriteriaSet
+) -> list[Change]:
+    existing = {s.criterion: s for s in CriterionStatus.objects.filter(assessment=assessment)}
+    changes = []
+    for number, status in statuses.items():
+        if number not in cset.criterion_numbers:
+            raise ValueError(f"tiêu chí {number} không có trong bộ tiêu chí {cset.code}")
+        row = existing.get(number)
+        old = row.status if row else None
+        if old == status:
+            continue
+        if not scope.can_write(assessment.unit, assessment.period, number):
+            raise PermissionDenied
+        if status is None:
+            row.delete()  # type: ignore[union-attr]
+        elif row is None:
+            CriterionStatus.objects.create(assessment=assessment, criterion=number, status=status)
+        else:
+            row.status = status
+            row.save(update_fields=["status"])
+        changes.append(
+            Change("criterion", str(number), "" if old is None else str(old),
+                   "" if status is None else str(status))
+        )  # fmt: skip
+    return changes

@@ -1,0 +1,145 @@
+"""Pages of periods and communes: plain functions, an access-checking fetch, a form, redirect."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ntm.domain.rollup import rollup
+from ntm.web.assessments.access import (
+    get_commune,
+    get_evidence,
+    get_period,
+    request_scope,
+    require_write,
+)
+from ntm.web.assessments.evidence import evidence_add
+from ntm.web.assessments.forms import CommuneValuesForm, EvidenceForm, PeriodStateForm
+from ntm.web.assessments.pages import commune_initial, render_commune, sheet_with_fields
+from ntm.web.assessments.selectors import (
+    commune_sheet,
+    cset_of,
+    period_communes,
+    period_evaluation,
+    period_list,
+    unit_evaluation,
+)
+from ntm.web.assessments.services import (
+    StaleAssessment,
+    assessment_get_or_create,
+    assessment_save,
+    period_state_set,
+)
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    periods = period_list(scope=request_scope(request))
+    return render(request, "assessments/home.html", {"periods": periods})
+
+
+@login_required
+def period_detail(request: HttpRequest, period_id: int) -> HttpResponse:
+    period = get_period(request, period_id)
+    units = list(period_communes(period=period, scope=request_scope(request)))
+    evaluation = period_evaluation(period=period, units=units)
+    rows = [
+        {"unit": u, "met": int(evaluation.criteria_met[i]), "all": bool(evaluation.all_met[i])}
+        for i, u in enumerate(units)
+    ]
+    summary = rollup(evaluation).as_dict() if units else None
+    context = {"period": period, "rows": rows, "summary": summary, "state_form": PeriodStateForm(),
+               "can_manage": request_scope(request).can_manage_period(period)}  # fmt: skip
+    return render(request, "assessments/period.html", context)
+
+
+@login_required
+@require_POST
+def period_state(request: HttpRequest, period_id: int) -> HttpResponse:
+    period = get_period(request, period_id)
+    form = PeriodStateForm(request.POST)
+    if form.is_valid():
+        period_state_set(
+            scope=request_scope(request), period=period, state=form.cleaned_data["state"]
+        )
+        messages.success(request, _("Đã cập nhật trạng thái kỳ đánh giá."))
+    return redirect("period", period_id=period.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def commune(request: HttpRequest, period_id: int, unit_id: int) -> HttpResponse:
+    period = get_period(request, period_id)
+    unit = get_commune(request, period, unit_id)
+    assessment = assessment_get_or_create(unit=unit, period=period)
+    cset = cset_of(period.criteria_set)
+    form = CommuneValuesForm(request.POST or None, cset=cset, initial=commune_initial(assessment))
+    if request.method == "GET":
+        return render_commune(request, assessment, form)
+    if not form.is_valid():
+        return render_commune(request, assessment, form, status=400)
+    try:
+        changes = assessment_save(
+            user=request.user, scope=request_scope(request), assessment=assessment,
+            version=form.cleaned_data["version"], values=form.indicator_values(),
+            statuses=form.statuses(), comments=form.comments(), channel="form",
+        )  # fmt: skip
+    except StaleAssessment as stale:
+        return render_commune(request, assessment, form, stale=stale, status=409)
+    messages.success(request, _("Đã lưu %(n)d thay đổi.") % {"n": len(changes)})
+    return redirect("commune", period_id=period.pk, unit_id=unit.pk)
+
+
+@login_required
+@require_POST
+def commune_preview(request: HttpRequest, period_id: int, unit_id: int) -> HttpResponse:
+    """HTMX: the statuses the typed values would give, without saving anything."""
+    period = get_period(request, period_id)
+    unit = get_commune(request, period, unit_id)
+    form = CommuneValuesForm(request.POST, cset=cset_of(period.criteria_set))
+    form.is_valid()  # errors are shown beside their field; valid fields still count
+    evaluation = unit_evaluation(
+        period=period, unit=unit, values=form.indicator_values(), statuses=form.statuses()
+    )
+    sheet = sheet_with_fields(commune_sheet(period=period, unit=unit, evaluation=evaluation), form)
+    context = {"sheet": sheet, "criteria_met": int(evaluation.criteria_met[0]),
+               "criteria_total": len(evaluation.cset.criteria), "form": form}  # fmt: skip
+    return render(request, "assessments/_preview.html", context)
+
+
+@login_required
+@require_POST
+def evidence_upload(request: HttpRequest, period_id: int, unit_id: int) -> HttpResponse:
+    period = get_period(request, period_id)
+    unit = get_commune(request, period, unit_id)
+    require_write(request, unit, period)
+    form = EvidenceForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            evidence_add(
+                user=request.user, scope=request_scope(request),
+                assessment=assessment_get_or_create(unit=unit, period=period),
+                upload=form.cleaned_data["file"], indicator=form.cleaned_data["indicator"],
+            )  # fmt: skip
+            messages.success(request, _("Đã tải lên minh chứng."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    else:
+        messages.error(request, _("Chưa chọn tệp minh chứng."))
+    return redirect("commune", period_id=period.pk, unit_id=unit.pk)
+
+
+@login_required
+def evidence_download(request: HttpRequest, evidence_id: int) -> FileResponse:
+    evidence = get_evidence(request, evidence_id)
+    if not evidence.file.storage.exists(evidence.file.name):
+        raise Http404
+    return FileResponse(
+        evidence.file.open("rb"), as_attachment=True, filename=evidence.filename,
+        content_type=evidence.content_type,
+    )  # fmt: skip

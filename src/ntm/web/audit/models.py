@@ -1,0 +1,42 @@
+"""The audit trail: every change, kept forever (no delete in the admin, no cascade)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Channel(models.TextChoices):
+    FORM = "form", _("Biểu mẫu")
+    IMPORT = "import", _("Nhập tệp")
+    API = "api", _("API")
+    DEMO = "demo", _("Dữ liệu minh họa")
+
+
+class AuditEntry(models.Model):
+    at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, verbose_name=_("người")
+    )
+    username = models.CharField(_("tài khoản"), max_length=150)
+    # Codes, not foreign keys, so that no deletion anywhere can remove history.
+    regime = models.CharField(max_length=3)
+    unit_code = models.CharField(_("mã xã"), max_length=10, db_index=True)
+    unit_name = models.CharField(_("xã"), max_length=120)
+    period_id_ref = models.PositiveIntegerField(_("kỳ"))
+    year = models.PositiveIntegerField(_("năm"))
+    kind = models.CharField(_("loại"), max_length=10)  # indicator | criterion
+    target = models.CharField(_("chỉ tiêu/tiêu chí"), max_length=20, db_index=True)
+    old = models.CharField(_("giá trị cũ"), max_length=200, blank=True, default="")
+    new = models.CharField(_("giá trị mới"), max_length=200, blank=True, default="")
+    channel = models.CharField(_("qua"), max_length=8, choices=Channel.choices)
+    version = models.PositiveIntegerField(_("phiên bản"))
+
+    class Meta:
+        verbose_name = _("mục nhật ký")
+        verbose_name_plural = _("nhật ký thay đổi")
+        ordering = (
+            "-at",
+            "-id",
+        )

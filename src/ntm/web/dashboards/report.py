@@ -1,0 +1,45 @@
+"""The report of ``ntm report`` for the dashboard's period, through the same report package.
+
+The figures are those of the communes the user may read; with a district chosen (before 2025)
+the report is that district's. The baseline is the province's latest earlier period, as
+``ntm report --baseline`` would be given.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from ntm.reports import ReportData, Scope, build_figures
+from ntm.reports.document import Issuer, document_context
+from ntm.reports.writer import write_report
+from ntm.web.accounts.scope import Scope as UserScope
+from ntm.web.assessments.models import Period
+from ntm.web.dashboards.evaluations import periods_evaluate
+from ntm.web.dashboards.selectors import DashboardFilter, dashboard_units, earlier_periods
+from ntm.web.dashboards.targets import period_plan_targets
+
+FILES = {"docx": "report.docx", "xlsx": "phu-luc.xlsx"}
+
+
+def dashboard_report_file(*, period: Period, scope: UserScope, district: str, kind: str) -> bytes:
+    """The bytes of ``report.docx`` or ``phu-luc.xlsx`` (``kind`` docx | xlsx)."""
+    flt = DashboardFilter(district=district)
+    units = dashboard_units(period=period, scope=scope, flt=flt)
+    base = earlier_periods(period=period, scope=scope)[-1:]
+    evaluations = periods_evaluate(periods=[*base, period], units=units)
+    evaluation = evaluations[period.pk]
+    base_eval = evaluations[base[0].pk] if base else None
+    if district:
+        name = next((u.district_name for u in units if u.district_name), district)
+        where = Scope("district", district, name, period.province_code, period.province_name)
+    else:
+        where = Scope("province", period.province_code, period.province_name,
+                      period.province_code, period.province_name)  # fmt: skip
+    plan = period_plan_targets(period=period) if not district else []
+    data = ReportData(evaluation, where, base_eval, plan, sources=["cơ sở dữ liệu ntm"])
+    fig = build_figures(data)
+    context = document_context(fig, Issuer())
+    with tempfile.TemporaryDirectory(prefix="ntm-dashboard-report-") as tmp:
+        write_report(fig, context, Path(tmp) / "out")
+        return (Path(tmp) / "out" / FILES[kind]).read_bytes()

@@ -1,0 +1,246 @@
+"""Reads for the province dashboard: every figure judged live by the engine from stored values.
+
+Nothing here is cached between requests: a value saved a moment ago is in the next page. The
+years shown are judged together (``evaluations.periods_evaluate``: one query for every year's
+values, one for every year's given statuses, one pass of the engine per year); the roll-ups are
+the domain's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ntm.domain.evaluation import Evaluation
+from ntm.domain.rollup import Rollup, rollup, rollup_by, vi_sort_key
+from ntm.web.accounts.scope import Scope
+from ntm.web.assessments.models import Period
+from ntm.web.assessments.selectors import period_communes, period_list
+from ntm.web.dashboards.evaluations import periods_evaluate
+from ntm.web.dashboards.targets import period_targets
+from ntm.web.units.models import Regime, Unit
+
+UNDER = 10  # "communes under 10 criteria", as the provincial reports count them
+SORTS = ("-met", "met", "name", "code")
+
+
+@dataclass(frozen=True)
+class DashboardFilter:
+    district: str = ""
+    group: str = ""
+    sort: str = "-met"
+
+
+@dataclass
+class CommuneRow:
+    unit: Unit
+    met: int
+    band: str
+    recognised: bool
+    missing: list[tuple[int, str]]  # (criterion number, name) of every criterion not met
+
+    @property
+    def missing_numbers(self) -> list[int]:
+        return [n for n, _ in self.missing]
+
+    @property
+    def missing_text(self) -> str:
+        return "; ".join(f"{n}. {name}" for n, name in self.missing)
+
+
+@dataclass
+class CriterionCount:
+    number: int
+    name: str
+    met: int
+    total: int
+    target: int | None  # communes the plan expects to meet it; None when no plan is stored
+
+    @property
+    def share(self) -> float:
+        return 100 * self.met / self.total if self.total else 0.0
+
+    @property
+    def pct_of_target(self) -> float | None:
+        return 100 * self.met / self.target if self.target else None
+
+
+@dataclass
+class YearFigures:
+    period: Period
+    total: int
+    recognised: int
+    avg: float
+    under: int
+    bands: dict[str, int]
+    current: bool = False
+
+
+@dataclass
+class DistrictFigures:
+    code: str
+    name: str
+    total: int
+    recognised: int
+    avg: float
+    under: int
+
+
+@dataclass
+class Dashboard:
+    period: Period
+    filter: DashboardFilter
+    criteria_total: int
+    summary: Rollup | None
+    rows: list[CommuneRow]
+    closest: list[CommuneRow]
+    under: list[CommuneRow]
+    criteria: list[CriterionCount]
+    years: list[YearFigures]
+    districts: list[DistrictFigures]
+    band_labels: list[str]
+    targets_known: bool
+    district_choices: list[tuple[str, str]] = field(default_factory=list)
+    group_choices: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.summary.units_total if self.summary else 0
+
+
+def dashboard_periods(*, scope: Scope) -> list[Period]:
+    return period_list(scope=scope)
+
+
+def scope_units(*, period: Period, scope: Scope) -> list[Unit]:
+    """The communes of the period's province the user may read (one query)."""
+    return list(period_communes(period=period, scope=scope))
+
+
+def filter_units(units: list[Unit], flt: DashboardFilter) -> list[Unit]:
+    return [
+        u
+        for u in units
+        if (not flt.district or u.district_code == flt.district)
+        and (not flt.group or u.group == flt.group)
+    ]
+
+
+def dashboard_units(*, period: Period, scope: Scope, flt: DashboardFilter) -> list[Unit]:
+    return filter_units(scope_units(period=period, scope=scope), flt)
+
+
+def filter_choices(units: list[Unit], regime: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """Districts (before 2025 only) and commune groups among the communes the user may read."""
+    districts: list[tuple[str, str]] = []
+    if regime == Regime.OLD:
+        districts = sorted({(u.district_code, u.district_name) for u in units if u.district_code})
+    return districts, sorted({u.group for u in units if u.group})
+
+
+def commune_rows(evaluation: Evaluation, units: list[Unit]) -> list[CommuneRow]:
+    cset = evaluation.cset
+    names = {c.number: c.name for c in cset.criteria}
+    bands = cset.effective_bands()
+    met = evaluation.criteria_met.tolist()
+    all_met = evaluation.all_met.tolist()
+    rows = []
+    for i, unit in enumerate(units):
+        band = next((b.label for b in bands if b.min <= met[i] <= b.max), "?")
+        missing = [(n, names[n]) for n in evaluation.missing_criteria(i)]
+        rows.append(CommuneRow(unit, int(met[i]), band, bool(all_met[i]), missing))
+    return rows
+
+
+def sort_rows(rows: list[CommuneRow], sort: str) -> list[CommuneRow]:
+    by_name = sorted(rows, key=lambda r: vi_sort_key(r.unit.name))
+    if sort == "name":
+        return by_name
+    if sort == "code":
+        return sorted(rows, key=lambda r: r.unit.code)
+    if sort == "met":
+        return sorted(by_name, key=lambda r: r.met)
+    return sorted(by_name, key=lambda r: -r.met)
+
+
+def _year_figures(period: Period, summary: Rollup, current: bool) -> YearFigures:
+    return YearFigures(
+        period=period, total=summary.units_total, recognised=summary.recognised,
+        avg=summary.avg_criteria, under=len(summary.under_rows), bands=dict(summary.bands),
+        current=current,
+    )  # fmt: skip
+
+
+def earlier_periods(
+    *, period: Period, scope: Scope, periods: list[Period] | None = None
+) -> list[Period]:
+    """The province's readable periods of earlier years in the same regime, one per year.
+
+    ``periods``: the user's readable periods when the caller has them already (no query).
+    """
+    readable = periods if periods is not None else dashboard_periods(scope=scope)
+    found: dict[int, Period] = {}
+    for p in sorted(readable, key=lambda p: (p.year, -p.pk)):
+        same = p.regime == period.regime and p.province_code == period.province_code
+        if same and p.year < period.year and p.year not in found:
+            found[p.year] = p
+    return [found[y] for y in sorted(found)]
+
+
+def district_figures(evaluation: Evaluation, units: list[Unit]) -> list[DistrictFigures]:
+    by = rollup_by(evaluation, lambda u: u.district_code, under=UNDER)
+    names = {u.district_code: u.district_name for u in units}
+    return [
+        DistrictFigures(
+            code=code,
+            name=names.get(code, "") or code,
+            total=r.units_total,
+            recognised=r.recognised,
+            avg=r.avg_criteria,
+            under=len(r.under_rows),
+        )
+        for code, r in sorted(by.items(), key=lambda kv: str(kv[0]))
+        if code
+    ]
+
+
+def province_dashboard(
+    *, period: Period, scope: Scope, flt: DashboardFilter, periods: list[Period] | None = None
+) -> Dashboard:
+    """Every figure of the dashboard: one query for the communes, one for every year's values,
+    one for every year's given statuses, then the engine once per year."""
+    all_units = scope_units(period=period, scope=scope)
+    units = filter_units(all_units, flt)
+    earlier = earlier_periods(period=period, scope=scope, periods=periods)
+    evaluations = periods_evaluate(periods=[*earlier, period], units=units)
+    evaluation = evaluations[period.pk]
+    cset = evaluation.cset
+    districts, groups = filter_choices(all_units, period.regime)
+    targets = period_targets(period=period) if not (flt.district or flt.group) else None
+    board = Dashboard(
+        period=period, filter=flt, criteria_total=len(cset.criteria), summary=None, rows=[],
+        closest=[], under=[], criteria=[], years=[], districts=[],
+        band_labels=[b.label for b in cset.effective_bands()], targets_known=targets is not None,
+        district_choices=districts, group_choices=groups,
+    )  # fmt: skip
+    if not units:
+        return board
+    summaries = {pk: rollup(ev, under=UNDER) for pk, ev in evaluations.items()}
+    board.years = [_year_figures(p, summaries[p.pk], p.pk == period.pk) for p in [*earlier, period]]
+    for y in board.years:
+        board.band_labels += [label for label in y.bands if label not in board.band_labels]
+    summary = summaries[period.pk]
+    rows = commune_rows(evaluation, units)
+    board.summary = summary
+    board.rows = sort_rows(rows, flt.sort)
+    board.closest = [rows[r] for r, _missing in summary.closest]
+    under = (rows[r] for r in summary.under_rows)
+    board.under = sorted(under, key=lambda r: vi_sort_key(r.unit.name))
+    plan = targets or {}
+    board.criteria = [
+        CriterionCount(c.number, c.name, summary.criteria_met[c.number], summary.units_total,
+                       plan.get(c.number))
+        for c in cset.criteria
+    ]  # fmt: skip
+    if period.regime == Regime.OLD and not flt.district:
+        board.districts = district_figures(evaluation, units)
+    return board

@@ -1,0 +1,177 @@
+"""Demonstration data for ``ntm serve --demo``: loaded only into an empty database.
+
+- Kon Tum before 2025: the fixture's criterion statuses for 2015 and 2020 (85 communes).
+- Tuyên Quang after 2025: 2026 under the 2026–2030 set completed with demonstration indicators
+  and levels, labelled as such everywhere ("ngưỡng minh họa, không phải ngưỡng chính thức"),
+  with generated values; commune groups assigned for the demonstration only.
+- One login per role, printed in Vietnamese.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from ntm.criteria import load_set, read_set_file, set_files
+from ntm.domain.criteria import criteria_set_from_data
+from ntm.domain.evaluation import NOT_GIVEN
+from ntm.io.bundle import load_inputs
+from ntm.web.accounts.models import Role, RoleAssignment
+from ntm.web.assessments.models import (
+    Assessment,
+    CriteriaSetRecord,
+    CriterionStatus,
+    IndicatorValue,
+    Period,
+)
+from ntm.web.assessments.services import criteria_set_store
+from ntm.web.audit.models import AuditEntry
+from ntm.web.public.services import plan_targets_load
+from ntm.web.units.models import Unit
+from ntm.web.units.services import registry_load
+
+DEMO_NOTE = "ngưỡng minh họa, không phải ngưỡng chính thức"
+DEMO_PASSWORD = "ntm-demo-2026"
+DEMO_SET = "xa-ntm-2026-2030-minh-hoa"
+
+
+def fixtures_dir() -> Path:
+    """fixtures/kontum-2020 of the working tree (``make demo`` runs at the repository root)."""
+    for base in (Path.cwd(), Path(__file__).resolve().parents[3]):
+        candidate = base / "fixtures" / "kontum-2020"
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("Không tìm thấy thư mục fixtures/kontum-2020")
+
+
+def demo_set_data() -> dict[str, Any]:
+    """The 2026–2030 set with two demonstration indicators per criterion, clearly labelled."""
+    data = copy.deepcopy(read_set_file(set_files()["xa-ntm-2026-2030"]))
+    data["code"] = DEMO_SET
+    data["title"] = f"{data['title']} — {DEMO_NOTE}"
+    data["note"] = f"Bộ tiêu chí dùng để trình diễn: chỉ tiêu và {DEMO_NOTE}."
+    for crit in data["criteria"]:
+        n = crit["number"]
+        crit["indicators_complete"] = True
+        crit["indicators"] = [
+            {"code": f"{n}.1", "name": f"Tỷ lệ hoàn thành của tiêu chí {n} (minh họa)",
+             "kind": "percent", "unit": "%", "source": DEMO_NOTE,
+             "thresholds": {"all": {"1": 90, "2": 80, "3": 70}}},
+            {"code": f"{n}.2", "name": f"Đã có kế hoạch thực hiện tiêu chí {n} (minh họa)",
+             "kind": "yes_no", "source": DEMO_NOTE, "thresholds": {"all": True}},
+        ]  # fmt: skip
+    return data
+
+
+def _store_shipped_sets() -> dict[str, CriteriaSetRecord]:
+    records = {}
+    for code, path in set_files().items():
+        records[code] = criteria_set_store(cset=load_set(code), data=read_set_file(path))
+    data = demo_set_data()
+    records[DEMO_SET] = criteria_set_store(cset=criteria_set_from_data(data), data=data)
+    return records
+
+
+def _kontum(record: CriteriaSetRecord) -> list[Period]:
+    periods = []
+    for year in (2015, 2020):
+        inputs = load_inputs([fixtures_dir() / f"criteria-{year}.csv"], year=year)
+        period = Period.objects.create(
+            regime="old", province_code="62", year=year, province_name="Tỉnh Kon Tum",
+            criteria_set=record,
+        )  # fmt: skip
+        units = dict(Unit.objects.filter(regime="old").values_list("code", "pk"))
+        rows = []
+        for i, unit in enumerate(inputs.units):
+            assessment = Assessment.objects.create(
+                unit_id=units[unit.code], period=period, version=1
+            )
+            rows += [
+                CriterionStatus(assessment=assessment, criterion=n, status=int(s))
+                for n, s in zip(inputs.cset.criterion_numbers, inputs.statuses[i], strict=True)
+                if s != NOT_GIVEN
+            ]
+        CriterionStatus.objects.bulk_create(rows, batch_size=2000)
+        periods.append(period)
+    return periods
+
+
+def _tuyen_quang(record: CriteriaSetRecord) -> Period:
+    communes = list(Unit.objects.filter(regime="new", province_code="08", kind="xã"))
+    for i, unit in enumerate(communes):
+        unit.group = "123"[i % 3]  # demonstration groups: each province sets its own
+    Unit.objects.bulk_update(communes, ["group"])
+    period = Period.objects.create(
+        regime="new", province_code="08", year=2026, province_name="Tỉnh Tuyên Quang",
+        criteria_set=record,
+    )  # fmt: skip
+    cset = criteria_set_from_data(record.data)
+    rng = np.random.default_rng(2026)
+    values, entries = [], []
+    for unit in communes:
+        assessment = Assessment.objects.create(unit=unit, period=period, version=1)
+        for ind in cset.indicators:
+            v = (
+                float(rng.random() < 0.92)
+                if ind.kind == "yes_no"
+                else round(rng.uniform(70, 100), 1)
+            )
+            values.append(IndicatorValue(assessment=assessment, indicator=ind.code, value=v))
+            entries.append(AuditEntry(username="demo", regime="new", unit_code=unit.code,
+                                      unit_name=unit.name, period_id_ref=period.pk, year=2026,
+                                      kind="indicator", target=ind.code, old="",
+                                      new=f"{v:g}", channel="demo", version=1))  # fmt: skip
+    IndicatorValue.objects.bulk_create(values, batch_size=2000)
+    AuditEntry.objects.bulk_create(entries, batch_size=2000)
+    return period
+
+
+def _users() -> list[tuple[str, str]]:
+    kontum = Unit.objects.get(regime="old", code="23311")
+    tq = Unit.objects.filter(regime="new", province_code="08", kind="xã").order_by("code").first()
+    made: list[tuple[str, str]] = []
+
+    def user(name: str, label: str, role: str, **scope: Any) -> RoleAssignment:
+        u = User.objects.create_user(name, password=DEMO_PASSWORD, first_name=label)
+        made.append((name, label))
+        return RoleAssignment.objects.create(user=u, role=role, **scope)
+
+    user("xa", f"Cán bộ xã ({tq.name}, {kontum.name})", Role.COMMUNE).communes.add(tq, kontum)  # type: ignore[union-attr]
+    user("thamdinh", "Cán bộ thẩm định Sở (Tuyên Quang, tiêu chí 1 và 2)", Role.REVIEWER,
+         regime="new", province_code="08", criteria=[1, 2])  # fmt: skip
+    user("tinh", "Văn phòng điều phối tỉnh Tuyên Quang", Role.PROVINCE, regime="new",
+         province_code="08")  # fmt: skip
+    user("kontum", "Văn phòng điều phối tỉnh Kon Tum (trước 2025)", Role.PROVINCE, regime="old",
+         province_code="62")  # fmt: skip
+    user("trunguong", "Văn phòng điều phối trung ương (xem toàn bộ)", Role.CENTRAL)
+    user("quantri", "Quản trị hệ thống", Role.ADMIN)
+    User.objects.filter(username="quantri").update(is_staff=True, is_superuser=True)
+    return made
+
+
+def demo_load(*, say: Callable[[str], None] = print) -> bool:
+    """Load the demonstration into an empty database; False (and nothing done) otherwise."""
+    if Period.objects.exists() or User.objects.exists():
+        say("Cơ sở dữ liệu đã có dữ liệu: không nạp lại dữ liệu minh họa.")
+        return False
+    with transaction.atomic():
+        say("Đang nạp đơn vị hành chính (trước và sau 1/7/2025) và bộ tiêu chí…")
+        registry_load()
+        records = _store_shipped_sets()
+        _kontum(records["xa-ntm-2016-2020"])
+        # Resolution 01-NQ/TU targets, measured against the 2015 data (public progress page).
+        plan_targets_load(path=fixtures_dir() / "targets.csv", regime="old", baseline_year=2015)
+        _tuyen_quang(records[DEMO_SET])
+        logins = _users()
+    say("Đã nạp dữ liệu minh họa: Kon Tum 2015 và 2020 (85 xã, trạng thái tiêu chí);")
+    say(f"Tuyên Quang 2026 (bộ tiêu chí 2026–2030 với {DEMO_NOTE}; nhóm xã gán để minh họa).")
+    say(f"Tài khoản minh họa (mật khẩu chung: {DEMO_PASSWORD}):")
+    for name, label in logins:
+        say(f"  {name:<10} {label}")
+    return True

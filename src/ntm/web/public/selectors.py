@@ -1,0 +1,159 @@
+"""Reads for the public pages, all computed live from the stored data (no login, no scope).
+
+A province is (regime, province code). Its figures come from its latest commune period of the
+standard tier, judged by the engine now; its targets are measured in the periods of their
+baseline year and of the latest year, and their status given by ``ntm.domain.progress``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ntm.domain.progress import TargetProgress, target_progress
+from ntm.domain.rollup import Rollup, rollup, round_half_up, vi_sort_key
+from ntm.io.targets import MEASURES
+from ntm.web.assessments.models import Period
+from ntm.web.assessments.selectors import cset_of, period_evaluation
+from ntm.web.public.models import PlanTarget
+from ntm.web.recognition.models import State, Submission
+from ntm.web.units.models import Unit
+
+TIER_OF_MEASURE = {"communes_recognised_advanced": "advanced", "communes_recognised_model": "model"}
+LOWER_IS_BETTER = {"max_communes_under"}
+
+
+class Rollups:
+    """Roll-ups of whole provinces per period, computed once per request."""
+
+    def __init__(self) -> None:
+        self._cache: dict[int, Rollup | None] = {}
+
+    def of(self, period: Period) -> Rollup | None:
+        if period.pk not in self._cache:
+            units = list(
+                Unit.objects.filter(
+                    regime=period.regime, province_code=period.province_code, level="commune"
+                ).order_by("district_code", "code")
+            )
+            evaluation = period_evaluation(period=period, units=units) if units else None
+            self._cache[period.pk] = rollup(evaluation) if evaluation else None
+        return self._cache[period.pk]
+
+
+def _commune_periods(regime: str, province_code: str, tier: str) -> list[Period]:
+    """The province's periods of commune sets of ``tier``, latest first."""
+    periods = Period.objects.filter(regime=regime, province_code=province_code).select_related(
+        "criteria_set"
+    )
+    out = []
+    for p in periods.order_by("-year", "pk"):
+        cset = cset_of(p.criteria_set)
+        if cset.level == "commune" and cset.tier == tier:
+            out.append(p)
+    return out
+
+
+def province_list() -> list[dict[str, str]]:
+    keys = Period.objects.values("regime", "province_code", "province_name").distinct()
+    rows = {(k["regime"], k["province_code"]): k for k in keys}
+    return sorted(rows.values(), key=lambda k: (k["regime"], vi_sort_key(k["province_name"])))
+
+
+@dataclass
+class ProvinceFigures:
+    regime: str
+    province_code: str
+    province_name: str
+    period: Period
+    communes: int
+    meeting_all: int  # communes meeting every criterion by today's data
+    recognised: int  # communes holding a recognition decision
+    avg_criteria: float  # rounded to one decimal, for people
+    bands: dict[str, int]
+    criteria_total: int
+
+
+def province_figures(
+    *, regime: str, province_code: str, rollups: Rollups
+) -> ProvinceFigures | None:
+    periods = _commune_periods(regime, province_code, "standard")
+    if not periods:
+        return None
+    period = periods[0]
+    r = rollups.of(period)
+    recognised = Submission.objects.filter(
+        state=State.RECOGNISED, unit__regime=regime, unit__province_code=province_code
+    ).count()
+    return ProvinceFigures(
+        regime=regime, province_code=province_code, province_name=period.province_name,
+        period=period, communes=r.units_total if r else 0,
+        meeting_all=r.recognised if r else 0, recognised=recognised,
+        avg_criteria=round_half_up(r.avg_criteria, 1) if r else 0.0,
+        bands=dict(r.bands) if r else {}, criteria_total=len(cset_of(period.criteria_set).criteria),
+    )  # fmt: skip
+
+
+def recognised_communes(*, province_code: str | None = None) -> list[dict[str, Any]]:
+    """Communes holding a recognition, by province then district, with their decision."""
+    rows = Submission.objects.filter(state=State.RECOGNISED).select_related("unit", "decision")
+    if province_code:
+        rows = rows.filter(unit__province_code=province_code)
+    out = [
+        {"unit": s.unit, "tier": s.get_tier_display(), "number": s.decision.number,
+         "date": s.decision.date}
+        for s in rows
+    ]  # fmt: skip
+    return sorted(
+        out,
+        key=lambda r: (vi_sort_key(r["unit"].province_name), vi_sort_key(r["unit"].district_name),
+                       vi_sort_key(r["unit"].name)),
+    )  # fmt: skip
+
+
+def _measure(target: PlanTarget, r: Rollup | None) -> float | None:
+    if r is None:
+        return None
+    if target.measure == "communes_meeting_criterion":
+        met = r.criteria_met.get(target.criterion or 0)
+        return None if met is None else float(met)
+    if target.measure.startswith("communes_recognised"):
+        return float(r.recognised)
+    if target.measure == "avg_criteria":
+        return float(r.avg_criteria)
+    if target.measure == "max_communes_under":
+        return float((r.evaluation.criteria_met < (target.criterion or 0)).sum())
+    return None
+
+
+@dataclass
+class TargetRow:
+    target: PlanTarget
+    name: str
+    baseline: float | None
+    current: float | None
+    current_year: int | None
+    progress: TargetProgress
+
+
+def target_rows(*, regime: str, province_code: str, rollups: Rollups) -> list[TargetRow]:
+    rows = []
+    for t in PlanTarget.objects.filter(regime=regime, province_code=province_code):
+        periods = _commune_periods(
+            regime, province_code, TIER_OF_MEASURE.get(t.measure, "standard")
+        )
+        base = next((p for p in periods if p.year == t.baseline_year), None)
+        now = periods[0] if periods else None
+        baseline = _measure(t, rollups.of(base)) if base else None
+        current = _measure(t, rollups.of(now)) if now else None
+        progress = target_progress(
+            baseline_value=baseline, baseline_year=t.baseline_year, current_value=current,
+            current_year=now.year if now else t.baseline_year, target_value=t.value,
+            target_year=t.year, higher_is_better=t.measure not in LOWER_IS_BETTER,
+        )  # fmt: skip
+        name = MEASURES.get(t.measure, t.measure)
+        if t.criterion is not None:
+            n = str(t.criterion)
+            name = name.replace(" N ", f" {n} ") if " N " in name else f"{name} {n}"
+        rows.append(TargetRow(t, name, baseline, current, now.year if now else None, progress))
+    return rows

@@ -1,0 +1,203 @@
+"""Recognition pages: a commune's dossier, a dossier's review, queues, decisions, revocation.
+
+Each view fetches through an access check, refuses (403) before reading any input, then hands
+the form's fields to one service verb; a step refused by the rules comes back as a message.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from ntm.web.assessments.access import get_commune, get_period, request_scope
+from ntm.web.assessments.selectors import period_list
+from ntm.web.recognition import services
+from ntm.web.recognition.forms import (
+    AppraiseForm,
+    DecisionForm,
+    ReviewForm,
+    RevocationForm,
+    SubmissionForm,
+)
+from ntm.web.recognition.models import Decision, Submission
+from ntm.web.recognition.pages import render_commune, render_submission
+from ntm.web.recognition.permissions import may_appraise, may_review, may_submit, sees_lists
+from ntm.web.recognition.selectors import office_list, reviewer_queue, revocation_list
+
+
+def get_submission(request: HttpRequest, submission_id: int) -> Submission:
+    submission = get_object_or_404(
+        Submission.objects.select_related("unit", "period__criteria_set"), pk=submission_id
+    )
+    if not request_scope(request).can_read_unit(submission.unit):
+        raise PermissionDenied
+    return submission
+
+
+def _office_submission(request: HttpRequest, submission_id: int) -> Submission:
+    submission = get_submission(request, submission_id)
+    if not may_appraise(request_scope(request), submission.unit):
+        raise PermissionDenied
+    return submission
+
+
+def _done(request: HttpRequest, submission: Submission, ok: str) -> HttpResponse:
+    messages.success(request, ok)
+    return redirect("recognition-submission", submission_id=submission.pk)
+
+
+@login_required
+@require_GET
+def commune(request: HttpRequest, period_id: int, unit_id: int) -> HttpResponse:
+    period = get_period(request, period_id)
+    return render_commune(request, period, get_commune(request, period, unit_id))
+
+
+@login_required
+@require_POST
+def submit(request: HttpRequest, period_id: int, unit_id: int) -> HttpResponse:
+    period = get_period(request, period_id)
+    unit = get_commune(request, period, unit_id)
+    scope = request_scope(request)
+    if not may_submit(scope, unit):
+        raise PermissionDenied
+    form = SubmissionForm(request.POST)
+    if not form.is_valid():
+        return render_commune(request, period, unit, form=form, status=400)
+    action = form.cleaned_data["action"]
+    try:
+        saved = services.submission_draft_save(user=request.user, scope=scope, unit=unit,
+                                               period=period, **form.dossier())  # fmt: skip
+        if action in ("submit", "resubmit"):
+            verb = (
+                services.submission_submit if action == "submit" else services.submission_resubmit
+            )
+            verb(user=request.user, scope=scope, submission=saved)
+    except services.RecognitionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Đã gửi hồ sơ.") if action != "save" else _("Đã lưu nháp."))
+    return redirect("recognition-commune", period_id=period.pk, unit_id=unit.pk)
+
+
+@login_required
+@require_GET
+def submission(request: HttpRequest, submission_id: int) -> HttpResponse:
+    return render_submission(request, get_submission(request, submission_id))
+
+
+@login_required
+@require_POST
+def review(request: HttpRequest, submission_id: int, number: int) -> HttpResponse:
+    submission = get_submission(request, submission_id)
+    scope = request_scope(request)
+    if not may_review(scope, submission.unit, number):
+        raise PermissionDenied
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        verb = (services.criterion_confirm if form.cleaned_data["decision"] == Decision.CONFIRMED
+                else services.criterion_return)  # fmt: skip
+        try:
+            submission = verb(user=request.user, scope=scope, submission=submission,
+                              criterion=number, comment=form.cleaned_data["comment"])  # fmt: skip
+        except services.RecognitionError as exc:
+            messages.error(request, str(exc))
+    if request.htmx:
+        return render_submission(request, submission, partial=True)
+    return redirect("recognition-submission", submission_id=submission.pk)
+
+
+@login_required
+@require_POST
+def appraise(request: HttpRequest, submission_id: int) -> HttpResponse:
+    submission = _office_submission(request, submission_id)
+    form = AppraiseForm(request.POST)
+    if not form.is_valid():
+        return render_submission(request, submission, appraise_form=form, status=400)
+    try:
+        services.submission_appraise(
+            user=request.user, scope=request_scope(request), submission=submission,
+            note=form.cleaned_data["note"],
+        )  # fmt: skip
+    except services.RecognitionError as exc:
+        messages.error(request, str(exc))
+        return redirect("recognition-submission", submission_id=submission.pk)
+    return _done(request, submission, _("Đã thẩm định hồ sơ."))
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, submission_id: int) -> HttpResponse:
+    submission = _office_submission(request, submission_id)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        return render_submission(request, submission, decision_form=form, status=400)
+    try:
+        services.recognition_decide(user=request.user, scope=request_scope(request),
+                                    submission=submission, **form.cleaned_data)  # fmt: skip
+    except services.RecognitionError as exc:
+        messages.error(request, str(exc))
+        return redirect("recognition-submission", submission_id=submission.pk)
+    return _done(request, submission, _("Đã ghi quyết định công nhận."))
+
+
+@login_required
+@require_POST
+def revoke(request: HttpRequest, submission_id: int) -> HttpResponse:
+    submission = _office_submission(request, submission_id)
+    form = RevocationForm(request.POST)
+    if not form.is_valid():
+        return render_submission(request, submission, revocation_form=form, status=400)
+    try:
+        services.revocation_decide(user=request.user, scope=request_scope(request),
+                                   submission=submission, **form.cleaned_data)  # fmt: skip
+    except services.RecognitionError as exc:
+        messages.error(request, str(exc))
+        return redirect("recognition-submission", submission_id=submission.pk)
+    return _done(request, submission, _("Đã ghi quyết định thu hồi."))
+
+
+@login_required
+@require_GET
+def queue(request: HttpRequest) -> HttpResponse:
+    scope = request_scope(request)
+    if not sees_lists(scope, "reviewer"):
+        raise PermissionDenied
+    return render(request, "recognition/queue.html", {"rows": reviewer_queue(scope=scope)})
+
+
+@login_required
+@require_GET
+def office(request: HttpRequest) -> HttpResponse:
+    scope = request_scope(request)
+    if not sees_lists(scope, "province"):
+        raise PermissionDenied
+    return render(request, "recognition/office.html", {"rows": office_list(scope=scope)})
+
+
+@login_required
+@require_GET
+def revocations(request: HttpRequest) -> HttpResponse:
+    scope = request_scope(request)
+    if not sees_lists(scope, "province"):
+        raise PermissionDenied
+    periods = [p for p in period_list(scope=scope) if any(a.holds_period(p) for a in scope.offices)]
+    context = {"rows": revocation_list(scope=scope), "periods": periods}
+    return render(request, "recognition/revocations.html", context)
+
+
+@login_required
+@require_POST
+def flag(request: HttpRequest, period_id: int) -> HttpResponse:
+    period = get_period(request, period_id)
+    scope = request_scope(request)
+    if not any(area.holds_period(period) for area in scope.offices):
+        raise PermissionDenied
+    flagged = services.revocation_flag_review(user=request.user, scope=scope, period=period)
+    messages.success(request, _("Đã rà soát: %(n)d xã cần xem xét thu hồi.") % {"n": len(flagged)})
+    return redirect("recognition-revocations")

@@ -1,0 +1,74 @@
+"""Administrative units of both regimes: before 1/7/2025 (with districts) and after (without).
+
+The same GSO code can name different units in the two regimes, so a unit is (regime, code).
+``successors`` is the lineage: the new units an old commune became part of.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ntm.domain.units import Unit as DomainUnit
+
+
+class Regime(models.TextChoices):
+    OLD = "old", _("Trước 1/7/2025")
+    NEW = "new", _("Từ 1/7/2025")
+
+
+class Unit(models.Model):
+    regime = models.CharField(_("giai đoạn"), max_length=3, choices=Regime.choices)
+    code = models.CharField(_("mã"), max_length=10)
+    name = models.CharField(_("tên"), max_length=120)
+    level = models.CharField(_("cấp"), max_length=10, default="commune")
+    kind = models.CharField(_("loại"), max_length=20, default="xã")
+    province_code = models.CharField(_("mã tỉnh"), max_length=2, db_index=True)
+    province_name = models.CharField(_("tỉnh"), max_length=80)
+    district_code = models.CharField(_("mã huyện"), max_length=3, blank=True, default="")
+    district_name = models.CharField(_("huyện"), max_length=80, blank=True, default="")
+    region = models.CharField(_("vùng"), max_length=10, blank=True, default="")
+    group = models.CharField(_("nhóm xã"), max_length=2, blank=True, default="")
+    flags = models.JSONField(_("đặc điểm"), default=list, blank=True)
+    successors = models.ManyToManyField(
+        "self", symmetrical=False, related_name="predecessors", blank=True
+    )
+
+    class Meta:
+        verbose_name = _("đơn vị")
+        verbose_name_plural = _("đơn vị")
+        constraints = (models.UniqueConstraint(fields=["regime", "code"], name="unit_regime_code"),)
+        ordering = (
+            "regime",
+            "province_code",
+            "district_code",
+            "code",
+        )
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+    def to_domain(self) -> DomainUnit:
+        """The unit as the engine sees it: the web converts at its edge."""
+        return DomainUnit(
+            code=self.code,
+            name=self.name,
+            level=self.level,  # type: ignore[arg-type]
+            kind=self.kind,
+            province_code=self.province_code,
+            province_name=self.province_name,
+            district_code=self.district_code or None,
+            district_name=self.district_name or None,
+            region=self.region or None,
+            group=self.group or None,
+            flags=frozenset(self.flags or ()),
+        )
+
+    def as_api(self) -> dict[str, object]:
+        return {
+            "id": self.pk, "regime": self.regime, "code": self.code, "name": self.name,
+            "level": self.level, "kind": self.kind, "province_code": self.province_code,
+            "province_name": self.province_name, "district_code": self.district_code,
+            "district_name": self.district_name, "region": self.region, "group": self.group,
+            "flags": list(self.flags or []), "successors": [s.pk for s in self.successors.all()],
+        }  # fmt: skip
