@@ -121,11 +121,11 @@ class Site:
             context.close()
         self.contexts.clear()
 
-    def shot(self, page: Page, name: str) -> None:
+    def shot(self, page: Page, name: str, *, at: str | None = None) -> None:
         """``<name>-1366.png`` and ``<name>-390.png`` of the page as it is now, when asked for.
 
-        Only the first screen's height of a long page is kept (the files stay small); the phone
-        shot shows up to two screens.
+        One screen's height is kept at 1366 and two at 390 (the files stay small), from the top
+        of the page or from the element ``at`` (a CSS selector) when the point is further down.
         """
         if self.shots_dir is None:
             return
@@ -133,8 +133,14 @@ class Site:
         for viewport, height in ((DESKTOP, DESKTOP["height"]), (PHONE, 2 * PHONE["height"])):
             page.set_viewport_size(viewport)
             page.wait_for_timeout(150)  # let the layout settle (charts redraw on resize)
-            full = page.evaluate("document.documentElement.scrollHeight")
-            clip = {"x": 0, "y": 0, "width": viewport["width"], "height": min(full, height)}
+            full = int(page.evaluate("document.documentElement.scrollHeight"))
+            top = 0
+            if at is not None:
+                top = int(page.locator(at).first.evaluate(
+                    "e => e.getBoundingClientRect().top + window.scrollY"
+                ))  # fmt: skip
+                top = max(0, min(top - 16, full - height))
+            clip = {"x": 0, "y": top, "width": viewport["width"], "height": min(full, height)}
             path = self.shots_dir / f"{name}-{viewport['width']}.png"
             page.screenshot(path=str(path), clip=clip, full_page=True)
         page.set_viewport_size(size)

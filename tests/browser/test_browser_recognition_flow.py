@@ -135,7 +135,7 @@ def _submit_dossier(site: Site, officer: Page, visited: dict[str, str]) -> None:
     )
     officer.get_by_label("Không còn nợ đọng xây dựng cơ bản").select_option(label="Có")
     officer.get_by_label("Xã có tình hình an ninh, trật tự phức tạp").select_option(label="Không")
-    site.shot(officer, "ho-so-cong-nhan")
+    site.shot(officer, "ho-so-cong-nhan", at="#check")
     officer.get_by_role("button", name="Gửi hồ sơ").click()
     expect(officer.locator("ul.messages")).to_have_text("Đã gửi hồ sơ.")
     expect(officer.locator("main > p").first).to_contain_text("Trạng thái: Đã gửi hồ sơ")
@@ -196,7 +196,7 @@ def test_a_commune_is_recognised_from_data_entry_to_the_public_list(
     expect(reviewer.locator("#criteria")).to_contain_text("Trạng thái hồ sơ: Trả lại để bổ sung")
     expect(_review_line(reviewer, 1)).to_contain_text(RETURN_COMMENT)
     assert _not_reloaded(reviewer)
-    site.shot(reviewer, "tham-tra-ho-so")
+    site.shot(reviewer, "tham-tra-ho-so", at="#criteria")
 
     # The officer sees the comment, fixes the data and resubmits.
     officer.reload()
@@ -239,14 +239,15 @@ def test_a_commune_is_recognised_from_data_entry_to_the_public_list(
     office.get_by_label("Số quyết định").fill(DECISION_NUMBER)
     office.get_by_label("Ngày quyết định").fill(today)
     office.get_by_label("Người ký").fill(SIGNER)
-    site.shot(office, "tham-dinh-quyet-dinh")
+    site.shot(office, "tham-dinh-quyet-dinh", at="h2:has-text('Quyết định công nhận')")
     office.get_by_role("button", name="Ghi quyết định").click()
     expect(office.locator("ul.messages")).to_have_text("Đã ghi quyết định công nhận.")
     expect(office.locator("#criteria")).to_contain_text("Trạng thái hồ sơ: Đã công nhận")
     expect(office.locator("main")).to_contain_text(
         f"Quyết định công nhận số {DECISION_NUMBER} ngày {today}, người ký: {SIGNER}."
     )
-    expect(office.locator("main")).to_contain_text("recognition_decide")
+    history = office.locator("main table").last  # the steps taken, latest last
+    expect(history.locator("tr").last).to_contain_text("Đã công nhận")
 
     # The dashboard: the commune meets every criterion; its page shows the decision.
     office.get_by_role("link", name="Bảng tổng hợp").click()
@@ -254,6 +255,7 @@ def test_a_commune_is_recognised_from_data_entry_to_the_public_list(
     row = office.locator(f"table[data-table=communes] tr[data-commune='{COMMUNE_CODE}']")
     expect(row).to_contain_text("đạt đủ tiêu chí")
     expect(row.locator("td.met")).to_have_text("10")
+    communes = office.locator("td[data-figure=total]").inner_text()
     site.shot(office, "tong-hop-tinh")
     row.get_by_role("link", name=COMMUNE, exact=True).click()
     visited["history"] = office.url
@@ -269,6 +271,7 @@ def test_a_commune_is_recognised_from_data_entry_to_the_public_list(
     # The public pages, without logging in.
     anonymous.goto(f"{site.url}/public/")
     expect(tq_row.locator("td").nth(4)).to_have_text("1")
+    expect(tq_row.locator("td").nth(2)).to_have_text(communes)  # the dashboard's communes
     site.shot(anonymous, "cong-khai")
     anonymous.get_by_role("link", name="Danh sách xã đã được công nhận").click()
     listed = anonymous.locator("tr", has_text=COMMUNE)

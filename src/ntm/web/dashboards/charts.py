@@ -8,7 +8,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from ntm.domain.rollup import round_half_up
-from ntm.web.dashboards.selectors import Dashboard
+from ntm.web.assessments.models import Period
+from ntm.web.dashboards.selectors import Dashboard, DashboardFilter
 
 
 def chart_data(board: Dashboard) -> dict[str, Any]:
@@ -38,11 +39,15 @@ def chart_data(board: Dashboard) -> dict[str, Any]:
 
 def subtitle(board: Dashboard) -> str:
     """Which communes the figures are of, in words: the filters made plain."""
-    period = board.period
+    return subtitle_for(board.period, board.filter, board.district_choices)
+
+
+def subtitle_for(
+    period: Period, flt: DashboardFilter, district_choices: list[tuple[str, str]]
+) -> str:
     parts = [f"{period.province_name} — {_('năm')} {period.year}"]
-    if board.filter.district:
-        name = dict(board.district_choices).get(board.filter.district, board.filter.district)
-        parts.append(name)
-    if board.filter.group:
-        parts.append(_("nhóm xã %(g)s") % {"g": board.filter.group})
+    if flt.district:
+        parts.append(dict(district_choices).get(flt.district, flt.district))
+    if flt.group:
+        parts.append(_("nhóm xã %(g)s") % {"g": flt.group})
     return " — ".join(parts)

@@ -1,14 +1,15 @@
 """Reads for the province dashboard: every figure judged live by the engine from stored values.
 
-Nothing here is cached between requests: a value saved a moment ago is in the next page. The
-years shown are judged together (``evaluations.periods_evaluate``: one query for every year's
-values, one for every year's given statuses, one pass of the engine per year); the roll-ups are
-the domain's.
+Nothing here is cached: ``figures`` keeps the rendered result under a key that every write
+changes (see there), so a value saved a moment ago is in the next page. The years shown are
+judged together (``evaluations.periods_evaluate``: one query for every year's values, one for
+every year's given statuses, one pass of the engine per year); the roll-ups are the domain's.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ntm.domain.evaluation import Evaluation
 from ntm.domain.rollup import Rollup, rollup, rollup_by, vi_sort_key
@@ -203,19 +204,29 @@ def district_figures(evaluation: Evaluation, units: list[Unit]) -> list[District
     ]
 
 
+_READ = object()  # "read the plan targets here" (None means: no plan stored)
+
+
 def province_dashboard(
-    *, period: Period, scope: Scope, flt: DashboardFilter, periods: list[Period] | None = None
-) -> Dashboard:
+    *, period: Period, scope: Scope, flt: DashboardFilter, periods: list[Period] | None = None,
+    all_units: list[Unit] | None = None, targets: Any = _READ,
+) -> Dashboard:  # fmt: skip
     """Every figure of the dashboard: one query for the communes, one for every year's values,
-    one for every year's given statuses, then the engine once per year."""
-    all_units = scope_units(period=period, scope=scope)
+    one for every year's given statuses, then the engine once per year.
+
+    ``all_units`` (the readable communes, unfiltered) and ``targets`` are read here unless the
+    caller has them already (``figures`` reads them for its cache key).
+    """
+    if all_units is None:
+        all_units = scope_units(period=period, scope=scope)
     units = filter_units(all_units, flt)
     earlier = earlier_periods(period=period, scope=scope, periods=periods)
     evaluations = periods_evaluate(periods=[*earlier, period], units=units)
     evaluation = evaluations[period.pk]
     cset = evaluation.cset
     districts, groups = filter_choices(all_units, period.regime)
-    targets = period_targets(period=period) if not (flt.district or flt.group) else None
+    if targets is _READ:
+        targets = period_targets(period=period) if not (flt.district or flt.group) else None
     board = Dashboard(
         period=period, filter=flt, criteria_total=len(cset.criteria), summary=None, rows=[],
         closest=[], under=[], criteria=[], years=[], districts=[],

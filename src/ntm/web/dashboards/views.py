@@ -14,8 +14,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from ntm.web.assessments.access import get_period, get_unit, request_scope
 from ntm.web.assessments.models import Period
-from ntm.web.dashboards.charts import chart_data, subtitle
+from ntm.web.dashboards.charts import subtitle
 from ntm.web.dashboards.exports import TABLES, table_workbook, xlsx_response
+from ntm.web.dashboards.figures import dashboard_figures
 from ntm.web.dashboards.forms import DashboardFilterForm, MapUploadForm
 from ntm.web.dashboards.geo import (
     MAP_MAX_BYTES,
@@ -30,7 +31,6 @@ from ntm.web.dashboards.history import commune_history, unit_successors
 from ntm.web.dashboards.recognition import recognition_history
 from ntm.web.dashboards.report import FILES, dashboard_report_file
 from ntm.web.dashboards.selectors import dashboard_periods, province_dashboard
-from ntm.web.dashboards.tables import commune_table
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -43,7 +43,10 @@ def _period(
 ) -> Period | None:
     """The period asked for (checked against the user's scope), else the latest they may read."""
     if form.value("period"):
-        return get_period(request, int(form.value("period")))
+        wanted = int(form.value("period"))
+        # The readable periods are at hand already (with their sets): no second query.
+        known = next((p for p in periods or () if p.pk == wanted), None)
+        return known or get_period(request, wanted)
     if periods is None:
         periods = dashboard_periods(scope=request_scope(request))
     return periods[0] if periods else None
@@ -58,20 +61,21 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     period = _period(request, form, periods)
     if period is None:
         return render(request, "dashboards/empty.html")
-    board = province_dashboard(
-        period=period, scope=scope, flt=form.dashboard_filter(), periods=periods
-    )
+    flt = form.dashboard_filter()
     if form.value("export") == "xlsx":
+        board = province_dashboard(period=period, scope=scope, flt=flt, periods=periods)
         table = TABLES[form.value("table") or "communes"]
         name = f"tong-hop-{period.province_code}-{period.year}-{table.key}.xlsx"
         return xlsx_response(table_workbook(table, board, subtitle(board)), name)
+    figures = dashboard_figures(request=request, period=period, scope=scope, flt=flt,
+                                periods=periods)  # fmt: skip
     context = {
-        "board": board, "period": period, "form": form, "subtitle": subtitle(board),
-        "periods": periods, "charts": chart_data(board),
-        "tables": {key: commune_table(rows, key) for key, rows in
-                   (("closest", board.closest), ("under", board.under), ("communes", board.rows))},
-        "map": commune_map_get(period=period), "can_manage": scope.can_manage_period(period),
-        "query": request.GET.urlencode(), "mode": form.value("mode") or "criteria",
+        "figures": figures.html, "has_summary": figures.has_summary, "period": period,
+        "form": form, "filter": flt, "subtitle": figures.subtitle, "periods": periods,
+        "district_choices": figures.district_choices, "group_choices": figures.group_choices,
+        "map": commune_map_get(period=period) if figures.has_summary else None,
+        "can_manage": scope.can_manage_period(period), "query": request.GET.urlencode(),
+        "mode": form.value("mode") or "criteria",
     }  # fmt: skip
     return render(request, "dashboards/dashboard.html", context)
 

@@ -31,11 +31,14 @@ class Rollups:
 
     def of(self, period: Period) -> Rollup | None:
         if period.pk not in self._cache:
+            # Rural communes (xã) only, as period_communes: wards and towns are not assessed
+            # against the commune set, and counting them lowered every public average.
             units = list(
                 Unit.objects.filter(
-                    regime=period.regime, province_code=period.province_code, level="commune"
+                    regime=period.regime, province_code=period.province_code, level="commune",
+                    kind="xã",
                 ).order_by("district_code", "code")
-            )
+            )  # fmt: skip
             evaluation = period_evaluation(period=period, units=units) if units else None
             self._cache[period.pk] = rollup(evaluation) if evaluation else None
         return self._cache[period.pk]

@@ -1,0 +1,129 @@
+"""The dashboard's figures, judged and rendered once per state of the data they come from.
+
+The fragment (cards, tables, chart data) is kept in Django's cache under a key made of
+everything it is computed from, so it can never be served for data that changed:
+
+- the periods shown (id, year, regime, province, criteria set and its content hash),
+- the communes the user may read, filtered (every field of every unit: an edit in the admin
+  changes the key), and the plan targets (their values),
+- the filters, the query string (links in the tables carry it) and the language,
+- the **data version** of the assessments of those periods: their count, the sum of their
+  versions and their highest id. Every write of a value or a status goes through
+  ``assessments.services.assessment_save`` (the form, the API, the spreadsheet import), which
+  bumps its assessment's version in the same transaction; a new assessment raises the count and
+  the highest id (ids are never reused), a deleted one lowers the count. So after a save has
+  returned, the next page reads another key and is judged again: a value saved is a value counted.
+
+The data version is read **before** the values and statuses a miss judges, so what is stored
+under a key is never older than that key. Within a process one request computes a missing
+fragment while the others asking for the same key wait for it (no stampede after each save).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models import Count, Max, Sum
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from ntm.web.accounts.scope import Scope
+from ntm.web.assessments.models import Assessment, Period
+from ntm.web.dashboards.charts import chart_data, subtitle_for
+from ntm.web.dashboards.selectors import (
+    DashboardFilter,
+    earlier_periods,
+    filter_choices,
+    filter_units,
+    province_dashboard,
+    scope_units,
+)
+from ntm.web.dashboards.tables import commune_table
+from ntm.web.dashboards.targets import period_targets
+from ntm.web.units.models import Unit
+
+TEMPLATE = "dashboards/_figures.html"
+_UNIT_FIELDS = [f.attname for f in Unit._meta.concrete_fields]
+_locks: dict[str, threading.Lock] = {}
+_locks_guard = threading.Lock()
+
+
+@dataclass
+class Figures:
+    html: str  # the rendered fragment (already escaped)
+    subtitle: str
+    has_summary: bool
+    district_choices: list[tuple[str, str]]
+    group_choices: list[str]
+    cached: bool  # served from the cache (for tests and the load test's counters)
+
+
+def data_version(period_ids: list[int]) -> tuple[int, int, int]:
+    """(count, sum of versions, highest id) of the periods' assessments: moves with every write."""
+    found = Assessment.objects.filter(period_id__in=period_ids).aggregate(
+        n=Count("id"), v=Sum("version"), m=Max("id")
+    )
+    return found["n"] or 0, found["v"] or 0, found["m"] or 0
+
+
+def _digest(parts: Any) -> str:
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _lock_for(key: str) -> threading.Lock:
+    with _locks_guard:
+        if len(_locks) > 512:  # a lock still held keeps working for its holders
+            _locks.clear()
+        return _locks.setdefault(key, threading.Lock())
+
+
+def dashboard_figures(
+    *, request: HttpRequest, period: Period, scope: Scope, flt: DashboardFilter,
+    periods: list[Period],
+) -> Figures:  # fmt: skip
+    all_units = scope_units(period=period, scope=scope)
+    units = filter_units(all_units, flt)
+    districts, groups = filter_choices(all_units, period.regime)
+    title = subtitle_for(period, flt, districts)
+    shown = [*earlier_periods(period=period, scope=scope, periods=periods), period]
+    targets = period_targets(period=period) if not (flt.district or flt.group) else None
+    query = sorted((k, v) for k, v in request.GET.lists() if k not in ("export", "table"))
+    key = "ntm:dash:" + _digest((
+        translation.get_language(), period.pk, flt, query,
+        [(p.pk, p.year, p.regime, p.province_code, p.criteria_set_id,
+          p.criteria_set.content_hash) for p in shown],
+        [tuple(getattr(u, f) for f in _UNIT_FIELDS) for u in units],
+        sorted((targets or {}).items()) if targets is not None else None,
+        data_version([p.pk for p in shown]),  # before any value is read (see above)
+    ))  # fmt: skip
+    cache = caches[settings.NTM_DASHBOARD_CACHE]
+    found = cache.get(key)
+    cached = found is not None
+    if found is None:
+        with _lock_for(key):
+            found = cache.get(key)
+            if found is None:
+                found = _render(request, period, scope, flt, periods, all_units, targets, title)
+                cache.set(key, found, settings.NTM_DASHBOARD_CACHE_SECONDS)
+    html, has_summary = found
+    return Figures(html, title, has_summary, districts, groups, cached)
+
+
+def _render(
+    request: HttpRequest, period: Period, scope: Scope, flt: DashboardFilter,
+    periods: list[Period], all_units: list[Unit], targets: dict[int, int] | None, title: str,
+) -> tuple[str, bool]:  # fmt: skip
+    board = province_dashboard(period=period, scope=scope, flt=flt, periods=periods,
+                               all_units=all_units, targets=targets)  # fmt: skip
+    context = {
+        "board": board, "period": period, "subtitle": title, "charts": chart_data(board),
+        "tables": {key: commune_table(rows, key) for key, rows in
+                   (("closest", board.closest), ("under", board.under), ("communes", board.rows))},
+    }  # fmt: skip
+    return render_to_string(TEMPLATE, context, request), board.summary is not None
