@@ -132,7 +132,7 @@ class Site:
         size = page.viewport_size or DESKTOP
         for viewport, height in ((DESKTOP, DESKTOP["height"]), (PHONE, 2 * PHONE["height"])):
             page.set_viewport_size(viewport)
-            page.wait_for_timeout(150)  # let the layout settle (charts redraw on resize)
+            page.wait_for_timeout(800)  # let the layout settle (charts animate, redraw on resize)
             full = int(page.evaluate("document.documentElement.scrollHeight"))
             top = 0
             if at is not None:
