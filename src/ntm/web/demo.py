@@ -4,7 +4,10 @@
 - Tuyên Quang after 2025: 2026 under the 2026–2030 set completed with demonstration indicators
   and levels, labelled as such everywhere ("ngưỡng minh họa, không phải ngưỡng chính thức"),
   with generated values; commune groups assigned for the demonstration only.
-- One login per role, printed in Vietnamese.
+- The residents' satisfaction each demo province requires (80 %), labelled as a demonstration
+  value: Decision 18/2022 gives no number for communes, each province sets its own.
+- One login per role, printed in Vietnamese; the reviewers cover every criterion between them,
+  so a dossier can go all the way to a decision.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from django.db import transaction
 from ntm.criteria import load_set, read_set_file, set_files
 from ntm.domain.criteria import criteria_set_from_data
 from ntm.domain.evaluation import NOT_GIVEN
+from ntm.formatting import percent
 from ntm.io.bundle import load_inputs
 from ntm.web.accounts.models import Role, RoleAssignment
 from ntm.web.assessments.models import (
@@ -33,12 +37,20 @@ from ntm.web.assessments.models import (
 from ntm.web.assessments.services import criteria_set_store
 from ntm.web.audit.models import AuditEntry
 from ntm.web.public.services import plan_targets_load
+from ntm.web.recognition.models import SatisfactionLevel, Tier
 from ntm.web.units.models import Unit
 from ntm.web.units.services import registry_load
 
 DEMO_NOTE = "ngưỡng minh họa, không phải ngưỡng chính thức"
 DEMO_PASSWORD = "ntm-demo-2026"
 DEMO_SET = "xa-ntm-2026-2030-minh-hoa"
+DEMO_SATISFACTION_PCT = 80.0
+DEMO_SATISFACTION_NOTE = (
+    "Mức minh họa, không phải mức chính thức: Quyết định 18/2022/QĐ-TTg không quy định "
+    "con số cho xã, mỗi tỉnh tự quy định mức yêu cầu."
+)
+# The demo's provinces (regime, province code): Kon Tum before 2025, Tuyên Quang after.
+DEMO_PROVINCES = (("old", "62"), ("new", "08"))
 
 
 def fixtures_dir() -> Path:
@@ -132,7 +144,16 @@ def _tuyen_quang(record: CriteriaSetRecord) -> Period:
     return period
 
 
-def _users() -> list[tuple[str, str]]:
+def _satisfaction_levels() -> None:
+    """What the demonstration's offices would set in the admin, so that dossiers can be sent."""
+    SatisfactionLevel.objects.bulk_create(
+        SatisfactionLevel(regime=regime, province_code=code, tier=Tier.STANDARD,
+                          required_pct=DEMO_SATISFACTION_PCT, basis=DEMO_SATISFACTION_NOTE)
+        for regime, code in DEMO_PROVINCES
+    )  # fmt: skip
+
+
+def _users(tq_criteria: list[int]) -> list[tuple[str, str]]:
     kontum = Unit.objects.get(regime="old", code="23311")
     tq = Unit.objects.filter(regime="new", province_code="08", kind="xã").order_by("code").first()
     made: list[tuple[str, str]] = []
@@ -145,6 +166,12 @@ def _users() -> list[tuple[str, str]]:
     user("xa", f"Cán bộ xã ({tq.name}, {kontum.name})", Role.COMMUNE).communes.add(tq, kontum)  # type: ignore[union-attr]
     user("thamdinh", "Cán bộ thẩm định Sở (Tuyên Quang, tiêu chí 1 và 2)", Role.REVIEWER,
          regime="new", province_code="08", criteria=[1, 2])  # fmt: skip
+    # Another department answers for the rest: every criterion has a reviewer, as in a province.
+    rest = [n for n in tq_criteria if n not in (1, 2)]
+    user("thamdinh2", f"Cán bộ thẩm định Sở (Tuyên Quang, tiêu chí {rest[0]}–{rest[-1]})",
+         Role.REVIEWER, regime="new", province_code="08", criteria=rest)  # fmt: skip
+    user("thamdinhkt", "Cán bộ thẩm định (Kon Tum trước 2025, mọi tiêu chí)", Role.REVIEWER,
+         regime="old", province_code="62")  # fmt: skip
     user("tinh", "Văn phòng điều phối tỉnh Tuyên Quang", Role.PROVINCE, regime="new",
          province_code="08")  # fmt: skip
     user("kontum", "Văn phòng điều phối tỉnh Kon Tum (trước 2025)", Role.PROVINCE, regime="old",
@@ -167,11 +194,14 @@ def demo_load(*, say: Callable[[str], None] = print) -> bool:
         _kontum(records["xa-ntm-2016-2020"])
         # Resolution 01-NQ/TU targets, measured against the 2015 data (public progress page).
         plan_targets_load(path=fixtures_dir() / "targets.csv", regime="old", baseline_year=2015)
-        _tuyen_quang(records[DEMO_SET])
-        logins = _users()
+        tq = _tuyen_quang(records[DEMO_SET])
+        _satisfaction_levels()
+        logins = _users(criteria_set_from_data(tq.criteria_set.data).criterion_numbers)
     say("Đã nạp dữ liệu minh họa: Kon Tum 2015 và 2020 (85 xã, trạng thái tiêu chí);")
     say(f"Tuyên Quang 2026 (bộ tiêu chí 2026–2030 với {DEMO_NOTE}; nhóm xã gán để minh họa).")
+    say(f"Mức hài lòng yêu cầu của Kon Tum và Tuyên Quang: {percent(DEMO_SATISFACTION_PCT)}. "
+        f"{DEMO_SATISFACTION_NOTE}")  # fmt: skip
     say(f"Tài khoản minh họa (mật khẩu chung: {DEMO_PASSWORD}):")
     for name, label in logins:
-        say(f"  {name:<10} {label}")
+        say(f"  {name:<11} {label}")
     return True

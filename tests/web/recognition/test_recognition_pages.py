@@ -31,7 +31,7 @@ def test_the_commune_page_shows_the_conditions_and_submits(
     s = Submission.objects.get(unit=cast.xa_a)
     assert (s.state, s.satisfaction_pct, s.no_construction_debt) == (State.SUBMITTED, 92.5, True)
     page = client.get(url).content.decode()
-    assert "Đã gửi hồ sơ" in page and "submission_submit" in page
+    assert "Đã gửi hồ sơ" in page and "<td>Gửi hồ sơ</td>" in page
 
 
 def test_a_refused_submission_comes_back_as_a_message_and_keeps_the_draft(

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ntm.domain.criteria import CriteriaSet
-from ntm.web.assessments.values import parse_indicator_value
+from ntm.web.assessments.values import parse_indicator_value, yes_no_code
 
 STATUS_CHOICES = [
     ("", _("Theo chỉ tiêu")),
@@ -16,6 +16,19 @@ STATUS_CHOICES = [
     ("0", _("Chưa đạt")),
     ("-1", _("Chưa xác định")),
 ]
+
+YES_NO_CHOICES = [("", "—"), ("1", _("Có")), ("0", _("Không"))]
+
+
+class YesNoSelect(forms.Select):
+    """Có / Không / — for a yes/no indicator. Values are stored as 1 and 0; whatever form the
+    answer arrives in ("1", "có", "x"), the matching choice is the one shown selected."""
+
+    def __init__(self) -> None:
+        super().__init__(choices=YES_NO_CHOICES)
+
+    def format_value(self, value: Any) -> list[str]:
+        return [yes_no_code(value)]
 
 
 class CommuneValuesForm(forms.Form):
@@ -25,7 +38,11 @@ class CommuneValuesForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.cset = cset
         for ind in cset.indicators:
-            self.fields[f"ind-{ind.code}"] = forms.CharField(required=False, label=ind.name)
+            # Still a CharField under the select: typed words ("có") and imports parse the same.
+            widget = YesNoSelect() if ind.kind == "yes_no" else forms.TextInput()
+            self.fields[f"ind-{ind.code}"] = forms.CharField(
+                required=False, label=ind.name, widget=widget
+            )
             self.fields[f"cmt-{ind.code}"] = forms.CharField(required=False, max_length=2000)
         for crit in cset.criteria:
             self.fields[f"tc-{crit.number}"] = forms.ChoiceField(

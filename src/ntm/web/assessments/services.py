@@ -80,11 +80,16 @@ def period_state_set(*, scope: Scope, period: Period, state: str) -> Period:
 
 
 def assessment_get_or_create(*, unit: Unit, period: Period) -> Assessment:
-    try:
-        with transaction.atomic():
-            return Assessment.objects.get_or_create(unit=unit, period=period)[0]
-    except IntegrityError:  # created by a concurrent request between our read and insert
-        return Assessment.objects.get(unit=unit, period=period)
+    """The commune-period row, with ``unit`` and ``period`` attached (no lazy reads later)."""
+    found = Assessment.objects.filter(unit=unit, period=period).first()  # the usual case
+    if found is None:
+        try:
+            with transaction.atomic():
+                found = Assessment.objects.get_or_create(unit=unit, period=period)[0]
+        except IntegrityError:  # created by a concurrent request between our read and insert
+            found = Assessment.objects.get(unit=unit, period=period)
+    found.unit, found.period = unit, period
+    return found
 
 
 def assessment_save(
@@ -134,13 +139,19 @@ def _assessment_apply(
                 version__gt=version,
             ).order_by("version", "id")  # fmt: skip
             raise StaleAssessment(list(since), current)
+        new_version = version + 1  # the row matched ``version`` and is ours until commit
     else:
         rows.update(version=F("version") + 1)
-    new_version = rows.values_list("version", flat=True).get()
+        new_version = rows.values_list("version", flat=True).get()
     assessment.version = new_version
     cset = cset_of(period.criteria_set)
     criterion_of = {i.code: c.number for c in cset.criteria for i in c.indicators}
-    existing = {v.indicator: v for v in IndicatorValue.objects.filter(assessment=assessment)}
+    # Only the rows being written are read (none for a save of statuses alone).
+    existing = (
+        {v.indicator: v for v in IndicatorValue.objects.filter(assessment=assessment,
+                                                               indicator__in=list(values))}
+        if values else {}
+    )  # fmt: skip
     changes: list[Change] = []
     for code, value in values.items():
         if code not in criterion_of:
@@ -178,7 +189,12 @@ def _assessment_apply(
 def _statuses_apply(
     *, scope: Scope, assessment: Assessment, statuses: dict[int, int | None], cset: CriteriaSet
 ) -> list[Change]:
-    existing = {s.criterion: s for s in CriterionStatus.objects.filter(assessment=assessment)}
+    if not statuses:
+        return []
+    existing = {
+        s.criterion: s
+        for s in CriterionStatus.objects.filter(assessment=assessment, criterion__in=list(statuses))
+    }
     changes = []
     for number, status in statuses.items():
         if number not in cset.criterion_numbers:

@@ -32,6 +32,16 @@ def parse_indicator_value(text: object, indicator: Indicator) -> float | None:
     return check_range(value, indicator)
 
 
+def yes_no_code(text: object) -> str:
+    """What a yes/no answer is as a form choice: "1" (Có), "0" (Không), "" (blank or not one)."""
+    word = "" if text is None else str(text).strip().lower()
+    if word in _YES or word == "1.0":
+        return "1"
+    if word in _NO or word == "0.0":
+        return "0"
+    return ""
+
+
 def check_range(value: float, indicator: Indicator) -> float:
     if not math.isfinite(value):
         raise ValueError("giá trị không hợp lệ")

@@ -18,25 +18,21 @@ from ntm.web.recognition.forms import (
     RevocationForm,
     SubmissionForm,
 )
+from ntm.web.recognition.history import history_rows
 from ntm.web.recognition.models import State, Submission
 from ntm.web.recognition.permissions import may_appraise, may_submit
 from ntm.web.recognition.selectors import (
     criterion_lines,
-    required_satisfaction,
+    satisfaction_level,
     submission_check,
     submission_evaluation,
     submission_history,
 )
 from ntm.web.units.models import Unit
 
-STATE_LABELS = dict(State.choices)
-
 
 def _history(submission: Submission) -> list[dict[str, Any]]:
-    return [
-        {"entry": e, "old": STATE_LABELS.get(e.old, e.old), "new": STATE_LABELS.get(e.new, e.new)}
-        for e in submission_history(submission=submission)
-    ]
+    return history_rows(submission_history(submission=submission))
 
 
 def render_commune(
@@ -51,6 +47,7 @@ def render_commune(
     submission = Submission.objects.filter(unit=unit, period=period, tier=tier).first()
     probe = submission or Submission(unit=unit, period=period, tier=tier)
     evaluation = submission_evaluation(submission=probe)
+    level = satisfaction_level(submission=probe)
     initial = {
         "satisfaction_pct": "" if probe.satisfaction_pct is None else f"{probe.satisfaction_pct:g}",
         "survey_note": probe.survey_note, "no_construction_debt": probe.no_construction_debt,
@@ -60,7 +57,8 @@ def render_commune(
     context = {
         "period": period, "unit": unit, "submission": submission, "s": submission, "probe": probe,
         "check": submission_check(submission=probe, evaluation=evaluation),
-        "required": required_satisfaction(submission=probe),
+        "required": level.required_pct if level else None,
+        "required_basis": level.basis if level else "",
         "lines": criterion_lines(submission=probe, scope=request_scope(request),
                                  evaluation=evaluation) if submission else [],
         "history": _history(submission) if submission else [],

@@ -25,11 +25,16 @@ from ntm.web.units.models import Unit
 REVIEW_STATES = (State.SUBMITTED, State.UNDER_REVIEW)
 
 
-def required_satisfaction(*, submission: Submission) -> float | None:
+def satisfaction_level(*, submission: Submission) -> SatisfactionLevel | None:
+    """The level the commune's province requires for the dossier's tier (with its basis)."""
     unit = submission.unit
-    level = SatisfactionLevel.objects.filter(
+    return SatisfactionLevel.objects.filter(
         regime=unit.regime, province_code=unit.province_code, tier=submission.tier
     ).first()
+
+
+def required_satisfaction(*, submission: Submission) -> float | None:
+    level = satisfaction_level(submission=submission)
     return level.required_pct if level else None
 
 
