@@ -56,3 +56,16 @@ def long_date(d: dt.date, place: str | None = None) -> str:
     """``Kon Tum, ngày 01 tháng 6 năm 2021`` — the header line of an official document."""
     text = f"ngày {d.day:02d} tháng {d.month} năm {d.year}"
     return f"{place}, {text}" if place else text
+
+
+COMPARE_SIGNS = {">=": "≥", "<=": "≤", "=": "="}
+
+
+def requirement(compare: str, threshold: float | bool | None, kind: str) -> str:
+    """A threshold as people read it: ``≥ 90%``, ``≤ 26,5%``, ``Có``; ``chưa rõ`` when unknown."""
+    if threshold is None:
+        return "chưa rõ"
+    if kind == "yes_no":
+        return "Có" if threshold else "Không"
+    suffix = "%" if kind == "percent" else ""
+    return f"{COMPARE_SIGNS.get(compare, compare)} {number(float(threshold))}{suffix}"

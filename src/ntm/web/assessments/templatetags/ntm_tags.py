@@ -24,6 +24,12 @@ def vn_number(value: Any) -> str:
 
 
 @register.filter
+def requirement(row: Any) -> str:
+    """An indicator row's threshold as people read it (``≥ 90%``, ``Có``)."""
+    return formatting.requirement(row.compare, row.threshold, row.kind)
+
+
+@register.filter
 def vn_decimal1(value: Any) -> str:
     return formatting.decimal1(float(value)) if value is not None else ""
 
