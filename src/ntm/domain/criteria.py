@@ -163,6 +163,9 @@ class CriteriaSet(_Strict):
     tier_rule: TierRule = TierRule()
     parent: str | None = None
     note: str | None = None
+    # Reports name the units "under N criteria" (offices say "dưới 10 tiêu chí" for the
+    # 19-criterion sets). A reporting choice, not a threshold: see ``lagging_line``.
+    lagging_below: int | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> CriteriaSet:
@@ -210,6 +213,16 @@ class CriteriaSet(_Strict):
 
     def effective_bands(self) -> list[Band]:
         return self.bands or default_bands(len(self.criteria))
+
+    def lagging_line(self) -> int:
+        """N of "units under N criteria": the set's own, else 10 for 19 criteria (the line
+        provincial reports use), else the top of the lowest band plus one."""
+        if self.lagging_below is not None:
+            return self.lagging_below
+        if len(self.criteria) == 19:
+            return 10
+        lowest = min(self.effective_bands(), key=lambda b: b.min)
+        return lowest.max + 1
 
 
 def default_bands(n_criteria: int) -> list[Band]:

@@ -133,8 +133,12 @@ class Rollup:
         }
 
 
-def rollup(evaluation: Evaluation, rows: np.ndarray | None = None, *, under: int = 10) -> Rollup:
-    """Figures for the units at ``rows`` (all units when None)."""
+def rollup(
+    evaluation: Evaluation, rows: np.ndarray | None = None, *, under: int | None = None
+) -> Rollup:
+    """Figures for the units at ``rows`` (all units when None). ``under``: N of "units under
+    N criteria", by default the set's own line (``CriteriaSet.lagging_line``)."""
+    under = evaluation.cset.lagging_line() if under is None else under
     if rows is None:
         rows = np.arange(len(evaluation.units))
     rows = np.asarray(rows, dtype=np.intp).reshape(-1)
@@ -142,9 +146,10 @@ def rollup(evaluation: Evaluation, rows: np.ndarray | None = None, *, under: int
 
 
 def rollup_by(
-    evaluation: Evaluation, key: Callable[[Any], Hashable | None], *, under: int = 10
+    evaluation: Evaluation, key: Callable[[Any], Hashable | None], *, under: int | None = None
 ) -> dict[Hashable, Rollup]:
     """One roll-up per group, groups in order of first appearance; units with key None skipped."""
+    under = evaluation.cset.lagging_line() if under is None else under
     keys = list(map(key, evaluation.units))
     # Group numbers in order of first appearance, mapped at C speed (dict.fromkeys keeps order).
     group_of = {k: g for g, k in enumerate(k for k in dict.fromkeys(keys) if k is not None)}

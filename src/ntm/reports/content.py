@@ -118,7 +118,7 @@ def report_figures(data: ReportData) -> dict[str, Any]:
     ev, scope = data.evaluation, data.scope
     cset = ev.cset
     rows = scope_rows(ev, scope)
-    roll = rollup(ev, rows, under=10)
+    roll = rollup(ev, rows)
     numbers = cset.criterion_numbers
     n_criteria = len(numbers)
     total = roll.units_total
@@ -148,9 +148,7 @@ def report_figures(data: ReportData) -> dict[str, Any]:
     _baseline(fig, data, roll)
 
     # Per criterion: count, share, target, and who lags.
-    district_rolls = [
-        (code, name, rollup(ev, np.array(rs), under=10)) for code, name, rs in districts
-    ]
+    district_rolls = [(code, name, rollup(ev, np.array(rs))) for code, name, rs in districts]
     criteria: dict[str, Any] = {}
     with_target = meeting = 0
     below: list[int] = []
@@ -196,8 +194,10 @@ def report_figures(data: ReportData) -> dict[str, Any]:
     fig["districts_without_recognised_commune"] = sorted(
         name for _, name, r in district_rolls if r.recognised == 0
     )
-    fig["communes_under_10_criteria"] = roll.names(roll.under_rows)
-    fig["communes_under_10_criteria_detail"] = [
+    # Offices say "dưới 10 tiêu chí" for 19 criteria; other sets carry their own line.
+    fig["lagging_below"] = roll.under
+    fig[f"communes_under_{roll.under}_criteria"] = roll.names(roll.under_rows)
+    fig["communes_lagging_detail"] = [
         _unit_entry(ev, r)
         for r in sorted(
             roll.under_rows,
@@ -235,7 +235,7 @@ def _baseline(fig: dict[str, Any], data: ReportData, roll: Rollup) -> None:
         fig["baseline_year"] = None
         return
     brows = scope_rows(base, data.scope)
-    broll = rollup(base, brows, under=10)
+    broll = rollup(base, brows)
     fig["baseline_year"] = base.year
     fig["baseline_criteria_set"] = base.cset.code
     fig["communes_total_baseline"] = broll.units_total

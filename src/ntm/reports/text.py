@@ -277,7 +277,7 @@ def recognised_items(fig: dict[str, Any]) -> list[str]:
 
 def shortcomings(fig: dict[str, Any]) -> list[str]:
     out = []
-    under = fig["communes_under_10_criteria_detail"]
+    under = fig["communes_lagging_detail"]
     if under:
         by_district: dict[str, list[str]] = {}
         for u in under:
@@ -287,7 +287,8 @@ def shortcomings(fig: dict[str, Any]) -> list[str]:
         groups = [
             join(names) + (f", {in_sentence(d)}" if d else "") for d, names in by_district.items()
         ]
-        out.append(f"Còn {count(len(under))} xã đạt dưới 10 tiêu chí ({'; '.join(groups)}).")
+        line = fig["lagging_below"]
+        out.append(f"Còn {count(len(under))} xã đạt dưới {line} tiêu chí ({'; '.join(groups)}).")
     if fig["has_districts"] and fig["districts_without_recognised_commune"]:
         names = fig["districts_without_recognised_commune"]
         word = "huyện" if all(n.startswith("Huyện") for n in names) else "đơn vị cấp huyện"
