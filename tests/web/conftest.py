@@ -71,3 +71,12 @@ __all__ = ["World", "make_world"]
 @pytest.fixture
 def world(db: None) -> World:
     return make_world()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test's database starts again from nothing (SQLite may hand out the same ids again),
+    so the cache does too: a dashboard kept by one test is never another test's page."""
+    from django.core.cache import cache
+
+    cache.clear()

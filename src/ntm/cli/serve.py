@@ -27,6 +27,9 @@ def serve(
     """Chạy hệ thống web: cập nhật cơ sở dữ liệu (migrate) rồi phục vụ bằng gunicorn."""
     if demo:
         os.environ.setdefault("DEBUG", "1")  # the demo runs on plain http on this machine
+    # Each gunicorn thread keeps its database connection between requests (a new PostgreSQL
+    # connection per request costs more than most pages); DATABASE_CONN_MAX_AGE=0 turns it off.
+    os.environ.setdefault("DATABASE_CONN_MAX_AGE", "60")
     from pathlib import Path
 
     from django.conf import settings

@@ -126,6 +126,29 @@ NTM_EVIDENCE_MAX_BYTES = env_int("NTM_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 NTM_UPLOAD_MAX_BYTES = env_int("NTM_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = NTM_UPLOAD_MAX_BYTES
 
+# Cache (CACHE_URL): "locmem://" (default: each process its own), "redis://host:port/db" (shared
+# by every process; needs the ``redis`` package) or "dummy://" (nothing kept). The dashboard keeps
+# its rendered figures here under a key every write changes (dashboards/figures.py).
+_cache_url = env_str("CACHE_URL", "locmem://") or "locmem://"
+if _cache_url.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                    "LOCATION": _cache_url, "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "ntm")}
+    }  # fmt: skip
+    # Sessions stay in the database: with cached_db a Redis outage would stop every login,
+    # while the dashboard only loses speed (it falls back to judging the figures).
+elif _cache_url.startswith("dummy://"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+elif _cache_url.startswith("locmem://"):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                    "LOCATION": "ntm", "OPTIONS": {"MAX_ENTRIES": 1000}}
+    }  # fmt: skip
+else:
+    raise ImproperlyConfigured(f"CACHE_URL={_cache_url!r}: cần locmem://, redis://… hoặc dummy://")
+NTM_DASHBOARD_CACHE = "default"
+NTM_DASHBOARD_CACHE_SECONDS = env_int("NTM_DASHBOARD_CACHE_SECONDS", 600)
+
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -22,6 +22,7 @@ fragment while the others asking for the same key wait for it (no stampede after
 from __future__ import annotations
 
 import hashlib
+import logging
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -35,21 +36,19 @@ from django.utils import translation
 
 from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.models import Assessment, Period
+from ntm.web.assessments.selectors import period_communes
 from ntm.web.dashboards.charts import chart_data, subtitle_for
-from ntm.web.dashboards.selectors import (
-    DashboardFilter,
-    earlier_periods,
-    filter_choices,
-    filter_units,
-    province_dashboard,
-    scope_units,
-)
+from ntm.web.dashboards.selectors import DashboardFilter, earlier_periods, province_dashboard
 from ntm.web.dashboards.tables import commune_table
 from ntm.web.dashboards.targets import period_targets
-from ntm.web.units.models import Unit
+from ntm.web.units.models import Regime, Unit
 
 TEMPLATE = "dashboards/_figures.html"
-_UNIT_FIELDS = [f.attname for f in Unit._meta.concrete_fields]
+log = logging.getLogger(__name__)
+_UNIT_FIELDS = [f.attname for f in Unit._meta.concrete_fields]  # the order Unit(*row) takes
+_DISTRICT, _DISTRICT_NAME, _GROUP = (
+    _UNIT_FIELDS.index(n) for n in ("district_code", "district_name", "group")
+)
 _locks: dict[str, threading.Lock] = {}
 _locks_guard = threading.Lock()
 
@@ -72,6 +71,29 @@ def data_version(period_ids: list[int]) -> tuple[int, int, int]:
     return found["n"] or 0, found["v"] or 0, found["m"] or 0
 
 
+def _choices(rows: list[tuple], regime: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """``selectors.filter_choices`` over rows: districts (before 2025 only) and groups."""
+    districts: list[tuple[str, str]] = []
+    if regime == Regime.OLD:
+        districts = sorted({(r[_DISTRICT], r[_DISTRICT_NAME]) for r in rows if r[_DISTRICT]})
+    return districts, sorted({r[_GROUP] for r in rows if r[_GROUP]})
+
+
+def _cache_get(key: str) -> Any:
+    try:
+        return caches[settings.NTM_DASHBOARD_CACHE].get(key)
+    except Exception:  # a cache server down costs speed, never the page
+        log.warning("dashboard cache unavailable", exc_info=True)
+        return None
+
+
+def _cache_set(key: str, value: Any) -> None:
+    try:
+        caches[settings.NTM_DASHBOARD_CACHE].set(key, value, settings.NTM_DASHBOARD_CACHE_SECONDS)
+    except Exception:  # as above
+        log.warning("dashboard cache unavailable", exc_info=True)
+
+
 def _digest(parts: Any) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
@@ -87,9 +109,15 @@ def dashboard_figures(
     *, request: HttpRequest, period: Period, scope: Scope, flt: DashboardFilter,
     periods: list[Period],
 ) -> Figures:  # fmt: skip
-    all_units = scope_units(period=period, scope=scope)
-    units = filter_units(all_units, flt)
-    districts, groups = filter_choices(all_units, period.regime)
+    # The readable communes as plain rows (every field): the key and the filters need no model
+    # instances; a miss builds them from the same rows.
+    rows = list(period_communes(period=period, scope=scope).values_list(*_UNIT_FIELDS))
+    shown_rows = [
+        r for r in rows
+        if (not flt.district or r[_DISTRICT] == flt.district)
+        and (not flt.group or r[_GROUP] == flt.group)
+    ]  # fmt: skip
+    districts, groups = _choices(rows, period.regime)
     title = subtitle_for(period, flt, districts)
     shown = [*earlier_periods(period=period, scope=scope, periods=periods), period]
     targets = period_targets(period=period) if not (flt.district or flt.group) else None
@@ -98,31 +126,31 @@ def dashboard_figures(
         translation.get_language(), period.pk, flt, query,
         [(p.pk, p.year, p.regime, p.province_code, p.criteria_set_id,
           p.criteria_set.content_hash) for p in shown],
-        [tuple(getattr(u, f) for f in _UNIT_FIELDS) for u in units],
+        shown_rows,
         sorted((targets or {}).items()) if targets is not None else None,
         data_version([p.pk for p in shown]),  # before any value is read (see above)
     ))  # fmt: skip
-    cache = caches[settings.NTM_DASHBOARD_CACHE]
-    found = cache.get(key)
+    found = _cache_get(key)
     cached = found is not None
     if found is None:
         with _lock_for(key):
-            found = cache.get(key)
+            found = _cache_get(key)
             if found is None:
-                found = _render(request, period, scope, flt, periods, all_units, targets, title)
-                cache.set(key, found, settings.NTM_DASHBOARD_CACHE_SECONDS)
+                all_units = [Unit(*r) for r in rows]
+                found = _render(request, period, scope, flt, periods, all_units, targets)
+                _cache_set(key, found)
     html, has_summary = found
     return Figures(html, title, has_summary, districts, groups, cached)
 
 
 def _render(
     request: HttpRequest, period: Period, scope: Scope, flt: DashboardFilter,
-    periods: list[Period], all_units: list[Unit], targets: dict[int, int] | None, title: str,
+    periods: list[Period], all_units: list[Unit], targets: dict[int, int] | None,
 ) -> tuple[str, bool]:  # fmt: skip
     board = province_dashboard(period=period, scope=scope, flt=flt, periods=periods,
                                all_units=all_units, targets=targets)  # fmt: skip
     context = {
-        "board": board, "period": period, "subtitle": title, "charts": chart_data(board),
+        "board": board, "period": period, "charts": chart_data(board),
         "tables": {key: commune_table(rows, key) for key, rows in
                    (("closest", board.closest), ("under", board.under), ("communes", board.rows))},
     }  # fmt: skip

@@ -15,7 +15,7 @@ from ntm.domain.evaluation import Evaluation
 from ntm.domain.rollup import Rollup, rollup, rollup_by, vi_sort_key
 from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.models import Period
-from ntm.web.assessments.selectors import period_communes, period_list
+from ntm.web.assessments.selectors import period_communes
 from ntm.web.dashboards.evaluations import periods_evaluate
 from ntm.web.dashboards.targets import period_targets
 from ntm.web.units.models import Regime, Unit
@@ -109,7 +109,14 @@ class Dashboard:
 
 
 def dashboard_periods(*, scope: Scope) -> list[Period]:
-    return period_list(scope=scope)
+    """The user's readable periods, newest first, with their sets' names but not their content
+    (a set's data is read once per content hash by ``cset_of``, never per page)."""
+    periods = (
+        Period.objects.select_related("criteria_set")
+        .defer("criteria_set__data")
+        .order_by("-year", "province_name")
+    )
+    return [p for p in periods if scope.can_read_period(p)]
 
 
 def scope_units(*, period: Period, scope: Scope) -> list[Unit]:

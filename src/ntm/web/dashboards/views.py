@@ -17,7 +17,7 @@ from ntm.web.assessments.models import Period
 from ntm.web.dashboards.charts import subtitle
 from ntm.web.dashboards.exports import TABLES, table_workbook, xlsx_response
 from ntm.web.dashboards.figures import dashboard_figures
-from ntm.web.dashboards.forms import DashboardFilterForm, MapUploadForm
+from ntm.web.dashboards.forms import SORT_CHOICES, DashboardFilterForm, MapUploadForm
 from ntm.web.dashboards.geo import (
     MAP_MAX_BYTES,
     MapFileInvalid,
@@ -75,9 +75,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "district_choices": figures.district_choices, "group_choices": figures.group_choices,
         "map": commune_map_get(period=period) if figures.has_summary else None,
         "can_manage": scope.can_manage_period(period), "query": request.GET.urlencode(),
-        "mode": form.value("mode") or "criteria",
+        "mode": form.value("mode") or "criteria", "sort_choices": SORT_CHOICES,
     }  # fmt: skip
-    return render(request, "dashboards/dashboard.html", context)
+    response = render(request, "dashboards/dashboard.html", context)
+    # Whether the figures were judged for this request or kept from an earlier one with the
+    # same data version (the load test counts them).
+    response["X-Dashboard-Figures"] = "cached" if figures.cached else "judged"
+    return response
 
 
 @login_required
