@@ -68,3 +68,22 @@ def test_the_communes_sort_by_criteria_met_either_way(client, world):
     fewest = client.get(f"/tong-hop/?period={world.period.pk}&sort=met").content.decode()
     assert [r[1] for r in commune_rows(most, "communes")] == ["Xã A", "Xã B"]
     assert [r[1] for r in commune_rows(fewest, "communes")] == ["Xã B", "Xã A"]
+
+
+def test_the_under_n_line_is_the_sets_own_on_the_page_and_in_the_export(client, world):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+    from web_world import TEST_SET
+
+    from ntm.domain.criteria import criteria_set_from_data
+
+    line = criteria_set_from_data(TEST_SET).lagging_line()
+    _save(world, world.xa_a, GOOD_A)
+    world.login(client, "office")
+    page = client.get(f"/tong-hop/?period={world.period.pk}").content.decode()
+    assert f"Xã dưới {line} tiêu chí" in page
+    assert "dưới 10 tiêu chí" not in page
+    response = client.get(f"/tong-hop/?period={world.period.pk}&export=xlsx&table=under")
+    sheet = load_workbook(BytesIO(response.content)).active
+    assert sheet["A1"].value == f"Xã đạt dưới {line} tiêu chí"

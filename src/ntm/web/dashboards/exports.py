@@ -68,7 +68,7 @@ TABLES: dict[str, Table] = {
         Table("communes", _("Các xã theo số tiêu chí đạt"), _COMMUNE_COLUMNS, lambda d: d.rows),
         Table("closest", _("Xã gần đạt chuẩn (thiếu 1–2 tiêu chí)"), _COMMUNE_COLUMNS,
               lambda d: d.closest),
-        Table("under", _("Xã đạt dưới 10 tiêu chí"), _COMMUNE_COLUMNS, lambda d: d.under),
+        Table("under", _("Xã đạt dưới %(n)s tiêu chí"), _COMMUNE_COLUMNS, lambda d: d.under),
         Table("criteria", _("Số xã đạt từng tiêu chí"), (
             Column(_("Tiêu chí"), lambda c: c.number, 8, "0"),
             Column(_("Tên tiêu chí"), lambda c: c.name, 40),
@@ -84,14 +84,14 @@ TABLES: dict[str, Table] = {
             Column(_("Số xã"), lambda r: r.total, 8, "0"),
             Column(_("Đạt đủ tiêu chí"), lambda r: r.recognised, 10, "0"),
             Column(_("Bình quân tiêu chí/xã"), lambda r: _avg(r.avg), 12, "0.0"),
-            Column(_("Dưới 10 tiêu chí"), lambda r: r.under, 10, "0"),
+            Column(_("Dưới %(n)s tiêu chí"), lambda r: r.under, 10, "0"),
         ), lambda d: d.districts),
         Table("years", _("Kết quả qua các năm"), (
             Column(_("Năm"), lambda y: y.period.year, 8, "0"),
             Column(_("Số xã"), lambda y: y.total, 8, "0"),
             Column(_("Đạt đủ tiêu chí"), lambda y: y.recognised, 10, "0"),
             Column(_("Bình quân tiêu chí/xã"), lambda y: _avg(y.avg), 12, "0.0"),
-            Column(_("Dưới 10 tiêu chí"), lambda y: y.under, 10, "0"),
+            Column(_("Dưới %(n)s tiêu chí"), lambda y: y.under, 10, "0"),
         ), lambda d: d.years),
     )
 }  # fmt: skip
@@ -101,15 +101,22 @@ def _cell(value: object) -> object:
     return str(value) if isinstance(value, Promise) else value
 
 
+def _label(text: str | Promise, dashboard: Dashboard) -> str:
+    """A title or header; "%(n)s" is the set's line of "under N criteria"."""
+    text = str(text)
+    return text % {"n": dashboard.lagging} if "%(n)s" in text else text
+
+
 def table_workbook(table: Table, dashboard: Dashboard, subtitle: str) -> bytes:
     wb = Workbook()
     ws = wb.active
-    ws.title = str(table.title)[:31]
-    ws.cell(row=1, column=1, value=str(table.title)).font = Font(bold=True, size=13)
+    title = _label(table.title, dashboard)
+    ws.title = title[:31]
+    ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=13)
     ws.cell(row=2, column=1, value=subtitle).font = Font(italic=True)
     header_row = 4
     for j, col in enumerate(table.columns, start=1):
-        cell = ws.cell(row=header_row, column=j, value=str(col.header))
+        cell = ws.cell(row=header_row, column=j, value=_label(col.header, dashboard))
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         ws.column_dimensions[get_column_letter(j)].width = col.width

@@ -20,7 +20,6 @@ from ntm.web.dashboards.evaluations import periods_evaluate
 from ntm.web.dashboards.targets import period_targets
 from ntm.web.units.models import Regime, Unit
 
-UNDER = 10  # "communes under 10 criteria", as the provincial reports count them
 SORTS = ("-met", "met", "name", "code")
 
 
@@ -102,6 +101,8 @@ class Dashboard:
     targets_known: bool
     district_choices: list[tuple[str, str]] = field(default_factory=list)
     group_choices: list[str] = field(default_factory=list)
+    # N of "communes under N criteria": the set's own line (10 of 19; 5 of 10 in 2026–2030).
+    lagging: int = 10
 
     @property
     def total(self) -> int:
@@ -195,7 +196,7 @@ def earlier_periods(
 
 
 def district_figures(evaluation: Evaluation, units: list[Unit]) -> list[DistrictFigures]:
-    by = rollup_by(evaluation, lambda u: u.district_code, under=UNDER)
+    by = rollup_by(evaluation, lambda u: u.district_code)
     names = {u.district_code: u.district_name for u in units}
     return [
         DistrictFigures(
@@ -242,13 +243,14 @@ def province_dashboard(
     )  # fmt: skip
     if not units:
         return board
-    summaries = {pk: rollup(ev, under=UNDER) for pk, ev in evaluations.items()}
+    summaries = {pk: rollup(ev) for pk, ev in evaluations.items()}
     board.years = [_year_figures(p, summaries[p.pk], p.pk == period.pk) for p in [*earlier, period]]
     for y in board.years:
         board.band_labels += [label for label in y.bands if label not in board.band_labels]
     summary = summaries[period.pk]
     rows = commune_rows(evaluation, units)
     board.summary = summary
+    board.lagging = summary.under
     board.rows = sort_rows(rows, flt.sort)
     board.closest = [rows[r] for r, _missing in summary.closest]
     under = (rows[r] for r in summary.under_rows)
