@@ -6,6 +6,9 @@ the form's fields to one service verb; a step refused by the rules comes back as
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -112,54 +115,51 @@ def review(request: HttpRequest, submission_id: int, number: int) -> HttpRespons
     return redirect("recognition-submission", submission_id=submission.pk)
 
 
-@login_required
-@require_POST
-def appraise(request: HttpRequest, submission_id: int) -> HttpResponse:
+def _office_step(
+    request: HttpRequest,
+    submission_id: int,
+    *,
+    form_class: type,
+    form_key: str,
+    verb: Callable[..., Any],
+    done: str,
+) -> HttpResponse:
+    """The provincial office's steps share one shape: access, form, one service verb, message."""
     submission = _office_submission(request, submission_id)
-    form = AppraiseForm(request.POST)
+    form = form_class(request.POST)
     if not form.is_valid():
-        return render_submission(request, submission, appraise_form=form, status=400)
+        return render_submission(request, submission, status=400, **{form_key: form})
     try:
-        services.submission_appraise(
-            user=request.user, scope=request_scope(request), submission=submission,
-            note=form.cleaned_data["note"],
-        )  # fmt: skip
+        verb(user=request.user, scope=request_scope(request), submission=submission,
+             **form.cleaned_data)  # fmt: skip
     except services.RecognitionError as exc:
         messages.error(request, str(exc))
         return redirect("recognition-submission", submission_id=submission.pk)
-    return _done(request, submission, _("Đã thẩm định hồ sơ."))
+    return _done(request, submission, done)
+
+
+@login_required
+@require_POST
+def appraise(request: HttpRequest, submission_id: int) -> HttpResponse:
+    return _office_step(request, submission_id, form_class=AppraiseForm,
+                        form_key="appraise_form", verb=services.submission_appraise,
+                        done=_("Đã thẩm định hồ sơ."))  # fmt: skip
 
 
 @login_required
 @require_POST
 def decide(request: HttpRequest, submission_id: int) -> HttpResponse:
-    submission = _office_submission(request, submission_id)
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        return render_submission(request, submission, decision_form=form, status=400)
-    try:
-        services.recognition_decide(user=request.user, scope=request_scope(request),
-                                    submission=submission, **form.cleaned_data)  # fmt: skip
-    except services.RecognitionError as exc:
-        messages.error(request, str(exc))
-        return redirect("recognition-submission", submission_id=submission.pk)
-    return _done(request, submission, _("Đã ghi quyết định công nhận."))
+    return _office_step(request, submission_id, form_class=DecisionForm,
+                        form_key="decision_form", verb=services.recognition_decide,
+                        done=_("Đã ghi quyết định công nhận."))  # fmt: skip
 
 
 @login_required
 @require_POST
 def revoke(request: HttpRequest, submission_id: int) -> HttpResponse:
-    submission = _office_submission(request, submission_id)
-    form = RevocationForm(request.POST)
-    if not form.is_valid():
-        return render_submission(request, submission, revocation_form=form, status=400)
-    try:
-        services.revocation_decide(user=request.user, scope=request_scope(request),
-                                   submission=submission, **form.cleaned_data)  # fmt: skip
-    except services.RecognitionError as exc:
-        messages.error(request, str(exc))
-        return redirect("recognition-submission", submission_id=submission.pk)
-    return _done(request, submission, _("Đã ghi quyết định thu hồi."))
+    return _office_step(request, submission_id, form_class=RevocationForm,
+                        form_key="revocation_form", verb=services.revocation_decide,
+                        done=_("Đã ghi quyết định thu hồi."))  # fmt: skip
 
 
 @login_required
