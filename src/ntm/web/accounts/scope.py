@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 
 from ntm.web.accounts.models import Role
 from ntm.web.assessments.models import Period, PeriodState
@@ -105,7 +105,10 @@ def scope_for(user: object) -> Scope:
     read_all = write_all = False
     communes: set[int] = set()
     commune_areas, offices, reviews, roles = [], [], [], set()
-    for ra in user.roles.prefetch_related("communes"):  # type: ignore[attr-defined]
+    assignments = list(user.roles.all())  # type: ignore[attr-defined]
+    # The communes are read only when a commune role needs them (one query less for the others).
+    prefetch_related_objects([ra for ra in assignments if ra.role == Role.COMMUNE], "communes")
+    for ra in assignments:
         roles.add(ra.role)
         if ra.role == Role.ADMIN:
             read_all = write_all = True

@@ -33,9 +33,18 @@ def period_plan_targets(*, period: Period) -> list[Target]:
 
 def period_targets(*, period: Period) -> dict[int, int] | None:
     """Criterion number → communes the plan expects to meet it; None when no plan is stored."""
-    found = {
-        t.criterion: round(t.value)
-        for t in period_plan_targets(period=period)
-        if t.measure == PER_CRITERION and t.criterion is not None
-    }
+    if not apps.is_installed(PUBLIC_APP):
+        return None
+    # Only the two columns used, filtered in SQL (read on every dashboard request for the cache
+    # key); in the same order as ``period_plan_targets``, so a later row still wins.
+    rows = (
+        apps.get_model("public", "PlanTarget")
+        .objects.filter(
+            regime=period.regime, province_code=period.province_code, year=period.year,
+            measure=PER_CRITERION, criterion__isnull=False,
+        )
+        .order_by("pk")
+        .values_list("criterion", "value")
+    )  # fmt: skip
+    found = {criterion: round(value) for criterion, value in rows}
     return found or None
