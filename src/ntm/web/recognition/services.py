@@ -193,13 +193,17 @@ def submission_resubmit(*, user: Any, scope: Scope, submission: Submission) -> S
 # --- reviewers -------------------------------------------------------------------------------
 
 
-def _review(
-    *, user: Any, scope: Scope, submission: Submission, criterion: int, decision: str, comment: str
-) -> Submission:
+def _require_reviewer(scope: Scope, submission: Submission, criterion: int) -> None:
     if not may_review(scope, submission.unit, criterion):
         raise RecognitionDenied(
             _("Bạn không phụ trách thẩm tra tiêu chí %(n)d của xã này.") % {"n": criterion}
         )
+
+
+def _review(
+    *, user: Any, scope: Scope, submission: Submission, criterion: int, decision: str, comment: str
+) -> Submission:
+    _require_reviewer(scope, submission, criterion)
     submission = _locked(submission)
     _expect(submission, *REVIEW_STATES)
     evaluation = submission_evaluation(submission=submission)
@@ -248,10 +252,7 @@ def criterion_return(
     *, user: Any, scope: Scope, submission: Submission, criterion: int, comment: str
 ) -> Submission:
     comment = (comment or "").strip()
-    if not may_review(scope, submission.unit, criterion):
-        raise RecognitionDenied(
-            _("Bạn không phụ trách thẩm tra tiêu chí %(n)d của xã này.") % {"n": criterion}
-        )
+    _require_reviewer(scope, submission, criterion)
     if not comment:
         raise RecognitionError(_("Cần ghi ý kiến khi trả lại một tiêu chí."))
     with transaction.atomic():
