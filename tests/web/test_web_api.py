@@ -57,6 +57,24 @@ def test_a_machine_writes_values_within_scope_with_the_version_it_read(client, w
     assert evaluation["criteria"] == {"1": "met", "2": "met", "3": "unknown"}
 
 
+def test_a_save_that_changes_nothing_answers_the_version_still_stored(client, world):
+    auth = _bearer(world, "office")
+    url = f"/api/periods/{world.period.pk}/communes/{world.xa_a.pk}/values"
+    version = client.get(url, **auth).json()["version"]
+    body = {"version": version, "statuses": {"1": 1}}
+    first = client.put(url, json.dumps(body), content_type="application/json", **auth).json()
+    assert first["version"] == version + 1 and len(first["changes"]) == 1
+    same = client.put(url, json.dumps(body | {"version": first["version"]}),
+                      content_type="application/json", **auth)  # fmt: skip
+    assert same.status_code == 200
+    assert same.json() == {"version": first["version"], "changes": []}
+    # The version it answered is the one to send next: no false conflict.
+    after = client.put(url, json.dumps({"version": same.json()["version"], "statuses": {"1": 0}}),
+                       content_type="application/json", **auth)  # fmt: skip
+    assert after.status_code == 200 and after.json()["version"] == first["version"] + 1
+    assert AuditEntry.objects.filter(channel="api").count() == 2
+
+
 def test_bad_values_through_the_api_are_listed_together_and_nothing_is_saved(client, world):
     auth = _bearer(world, "office")
     url = f"/api/periods/{world.period.pk}/communes/{world.xa_a.pk}/values"

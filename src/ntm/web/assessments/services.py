@@ -104,6 +104,7 @@ def assessment_save(
     channel: str,
 ) -> list[Change]:
     """Save a commune's values. ``version`` None (imports) skips the staleness check."""
+    read_version = assessment.version
     with transaction.atomic():
         changes = _assessment_apply(
             user=user, scope=scope, assessment=assessment, version=version,
@@ -112,6 +113,7 @@ def assessment_save(
         )  # fmt: skip
         if not changes:
             transaction.set_rollback(True)  # no version bump for a save that changes nothing
+            assessment.version = read_version  # the answer must carry the version still stored
     return changes
 
 
