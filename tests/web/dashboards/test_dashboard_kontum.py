@@ -8,6 +8,7 @@ import io
 import json
 import re
 from pathlib import Path
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 from dashboard_samples import band, commune_rows, criterion_met, figure, table
@@ -91,3 +92,29 @@ def test_the_report_of_ntm_report_downloads_from_the_dashboard(client, demo):
     xlsx = office.get(f"/tong-hop/bao-cao/?period={demo.pk}&format=xlsx")
     assert xlsx["Content-Disposition"].endswith('phu-luc.xlsx"')
     assert len(load_workbook(io.BytesIO(xlsx.content)).sheetnames) >= 2
+
+
+def test_every_link_of_an_earlier_years_page_keeps_that_year_and_its_filters(client, demo):
+    """Links are resolved as a browser resolves them: a stray second "?" would drop the period."""
+    earlier = Period.objects.get(regime="old", province_code="62", year=2015)
+    base = f"http://testserver/tong-hop/?period={earlier.pk}&district=610&sort=name"
+    page = _office(client).get(base).content.decode()
+    hrefs = [html.unescape(h) for h in re.findall(r'href="(\?[^"]*)"', page)]
+    assert len(hrefs) >= 8
+    for href in hrefs:
+        query = parse_qs(urlsplit(urljoin(base, href)).query, keep_blank_values=True)
+        assert set(query) <= {"period", "district", "sort", "export", "table"}, href
+        assert query["period"] == [str(earlier.pk)] and query["district"] == ["610"], href
+    exports = [h for h in hrefs if "export=xlsx" in h]
+    assert {parse_qs(h[1:])["table"][0] for h in exports} >= {"years", "criteria", "communes"}
+    workbook = client.get(urljoin(base, next(h for h in exports if "table=communes" in h)))
+    title = " ".join(
+        str(c.value or "") for c in load_workbook(io.BytesIO(workbook.content)).active["A"][:3]
+    )
+    assert "2015" in title and "Huyện Đắk Glei" in title
+    # From 2020, the year table links to 2015 with the same filters.
+    page = client.get(f"/tong-hop/?period={demo.pk}&district=610").content.decode()
+    years = re.findall(r'<tr data-year="2015"><td><a href="([^"]+)"', page)
+    assert [parse_qs(urlsplit(html.unescape(h)).query) for h in years] == [
+        {"period": [str(earlier.pk)], "district": ["610"]}
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
@@ -51,7 +53,10 @@ def test_a_valid_map_is_stored_and_coloured_by_criteria_met(client, world):
     page = client.get(f"/tong-hop/?period={world.period.pk}").content.decode()
     assert "vendor/leaflet/leaflet.js" in page and 'id="dash-map"' in page
     assert "tile" not in page.lower()
-    geo = client.get(f"/tong-hop/ban-do/?period={world.period.pk}").json()
+    # The page tells its script where the map's data is: the same period, one "?".
+    data_url = html.unescape(re.search(r'id="dash-map"[^>]*data-url="([^"]+)"', page).group(1))
+    assert data_url == f"/tong-hop/ban-do/?period={world.period.pk}&mode=criteria"
+    geo = client.get(data_url).json()
     props = {f["properties"]["code"]: f["properties"] for f in geo["features"]}
     assert (props["91001"]["met"], props["91001"]["band"], props["91001"]["fill"]) == (
         3, "3", "#166534")  # fmt: skip

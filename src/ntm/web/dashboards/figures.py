@@ -31,19 +31,18 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db.models import Count, Max, Sum
 from django.http import HttpRequest
-from django.template.loader import render_to_string
 from django.utils import translation
 
 from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.models import Assessment, Period
 from ntm.web.assessments.selectors import period_communes
 from ntm.web.dashboards.charts import chart_data, subtitle_for
+from ntm.web.dashboards.figures_html import figures_html
 from ntm.web.dashboards.selectors import DashboardFilter, earlier_periods, province_dashboard
 from ntm.web.dashboards.tables import commune_table
 from ntm.web.dashboards.targets import period_targets
 from ntm.web.units.models import Regime, Unit
 
-TEMPLATE = "dashboards/_figures.html"
 log = logging.getLogger(__name__)
 _UNIT_FIELDS = [f.attname for f in Unit._meta.concrete_fields]  # the order Unit(*row) takes
 _DISTRICT, _DISTRICT_NAME, _GROUP = (
@@ -149,9 +148,7 @@ def _render(
 ) -> tuple[str, bool]:  # fmt: skip
     board = province_dashboard(period=period, scope=scope, flt=flt, periods=periods,
                                all_units=all_units, targets=targets)  # fmt: skip
-    context = {
-        "board": board, "period": period, "charts": chart_data(board),
-        "tables": {key: commune_table(rows, key) for key, rows in
-                   (("closest", board.closest), ("under", board.under), ("communes", board.rows))},
-    }  # fmt: skip
-    return render_to_string(TEMPLATE, context, request), board.summary is not None
+    shown = {"closest": board.closest, "under": board.under, "communes": board.rows}
+    tables = {key: commune_table(rows, key) for key, rows in shown.items()}
+    html = figures_html(board, chart_data(board), tables, request.GET)
+    return html, board.summary is not None
