@@ -3,9 +3,14 @@ judged everywhere, headroom found on the ladder. Pure functions of samples, no s
 
 from __future__ import annotations
 
+import http.server
+import socket
+import threading
 from typing import Any
 
+from ntm.bench._load import Client
 from ntm.bench._web_figures import headroom, lines, meets_targets, summary, targets
+from ntm.bench.web import _client_loop
 
 
 def _phase(dashboard_ms: list[float], save_ms: list[float], *, wall: float = 10.0,
@@ -65,3 +70,49 @@ def test_headroom_is_the_busiest_step_that_still_meets_every_target() -> None:
     # 1,6 × the target load's rate: about 1,6 × as many people working the same way.
     assert "Mục tiêu còn giữ tới 2 yêu cầu/giây, tức khoảng 80 người dùng" in text
     assert "50 ÷ thông lượng = 10.000 ms" in text
+
+
+class _FlakyServer(http.server.BaseHTTPRequestHandler):
+    """Dashboards answer; the first save fails with an HTML 500, later ones get no answer."""
+
+    protocol_version = "HTTP/1.1"
+    saves = 0
+
+    def do_GET(self) -> None:
+        self._answer(200, b"<html></html>", {"X-Dashboard-Figures": "cached"})
+
+    def do_PUT(self) -> None:
+        self.rfile.read(int(self.headers["Content-Length"]))
+        type(self).saves += 1
+        if type(self).saves == 1:
+            self._answer(500, b"<h1>Server Error</h1>", {})
+        else:  # no answer at all, to the request and to the client's one retry
+            self.connection.shutdown(socket.SHUT_RDWR)
+            self.close_connection = True
+
+    def _answer(self, code: int, body: bytes, headers: dict[str, str]) -> None:
+        self.send_response(code)
+        for k, v in {"Content-Length": str(len(body)), **headers}.items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_a_client_counts_a_500_and_a_dropped_connection_as_errors_and_goes_on() -> None:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _FlakyServer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        out: list[Any] = []
+        commune = [7, 3, 1]
+        _client_loop(Client(server.server_address[1]), 1, commune, 8, out, 0.0)
+    finally:
+        server.shutdown()
+    assert [k for k, *_ in out] == ["dashboard"] * 3 + ["save"] + ["dashboard"] * 3 + ["save"]
+    assert [c for k, _s, c, _f in out if k == "save"] == [500, 0]
+    assert commune == [7, 3, 1]  # nothing was saved: the version and status are unchanged
+    g = summary(out, 1.0, {})
+    assert (g["errors"], g["error_codes"]) == (2, ["save:0", "save:500"])
+    assert g["dashboard_cached"] == 6

@@ -67,11 +67,6 @@ class Client:
             self.cookies[name.strip()] = value
         return response.status, data, seconds
 
-    def send_json(self, method: str, path: str, payload: Any) -> tuple[int, Any, float]:
-        code, data, seconds = self.send(method, path, json.dumps(payload).encode(),
-                                        "application/json")  # fmt: skip
-        return code, json.loads(data) if data else None, seconds
-
     def json(self, method: str, path: str) -> Any:
         code, data, _seconds = self.send(method, path)
         if code != 200:

@@ -22,6 +22,8 @@ are judged on the first phase.
 
 from __future__ import annotations
 
+import http.client
+import json
 import os
 import random
 import signal
@@ -43,6 +45,7 @@ CLIENTS = 50
 SAVE_EVERY = 4  # every fourth request of a client is a save
 DATABASE = "ntm_bench"
 SAVED_CRITERION = "19"
+JSON = "application/json"
 # The target load: each client waits about PAUSE seconds (jittered 0,5–1,5×) before each request,
 # LOAD_PER_CLIENT requests each.
 PAUSE = 2.0
@@ -130,19 +133,24 @@ def _client_loop(
     for i in range(count):
         if pause:
             time.sleep(rng.uniform(0.5, 1.5) * pause)
-        if i % SAVE_EVERY == SAVE_EVERY - 1:
-            status = 1 - status
-            body = {"version": version, "statuses": {SAVED_CRITERION: status}}
-            code, answer, seconds = client.send_json("PUT", save_path, body)
-            if code == 200:
-                version = answer["version"]
-            elif code == 409:  # the optimistic lock answered: read the version again
-                version = answer["current_version"]
-                status = 1 - status
-            out.append(("save", seconds, code, ""))
-        else:
-            code, _body, seconds = client.send("GET", f"/tong-hop/?period={period_id}")
-            out.append(("dashboard", seconds, code, client.headers.get("X-Dashboard-Figures")))
+        kind = "save" if i % SAVE_EVERY == SAVE_EVERY - 1 else "dashboard"
+        t0 = time.perf_counter()
+        try:
+            if kind == "save":
+                body = json.dumps({"version": version, "statuses": {SAVED_CRITERION: 1 - status}})
+                code, data, seconds = client.send("PUT", save_path, body.encode(), JSON)
+                if code == 200:
+                    version, status = json.loads(data)["version"], 1 - status
+                elif code == 409:  # the optimistic lock answered: take the version it gives
+                    version = json.loads(data)["current_version"]
+                out.append(("save", seconds, code, ""))
+            else:
+                code, _body, seconds = client.send("GET", f"/tong-hop/?period={period_id}")
+                out.append(("dashboard", seconds, code, client.headers.get("X-Dashboard-Figures")))
+        except (OSError, http.client.HTTPException, ValueError, KeyError, TypeError):
+            # No answer (refused, reset, timed out) or not the answer the API promises: an error.
+            out.append((kind, time.perf_counter() - t0, 0, ""))
+            client.close()
     commune[1:] = [version, status]
     client.close()
 
@@ -155,8 +163,12 @@ def _floor(port: int, server_sid: int, clients: int, per_client: int) -> dict[st
     def loop() -> None:
         client = Client(port)
         for _ in range(per_client):
-            code, _body, s = client.send("GET", "/healthz")
-            seconds.append(s if code == 200 else float("inf"))
+            try:
+                code, _body, s = client.send("GET", "/healthz")
+            except (OSError, http.client.HTTPException):
+                code, s = 0, 0.0
+                client.close()
+            seconds.append(s if code == 200 else float("inf"))  # an error is never fast
         client.close()
 
     pool = [threading.Thread(target=loop) for _ in range(clients)]
