@@ -244,6 +244,12 @@ def test_a_commune_is_recognised_from_data_entry_to_the_public_list(
     expect(row).to_contain_text("đạt đủ tiêu chí")
     expect(row.locator("td.met")).to_have_text("10")
     communes = office.locator("td[data-figure=total]").inner_text()
+    # The charts' axes read like the tables: Vietnamese numbers (6,25), never English (6.25).
+    axis = office.locator("#chart-avg .y.axis text")
+    expect(axis.first).to_have_attribute("data-vn", re.compile(r"^[\d.]+(,\d+)?$"))
+    labels = [t.strip() for t in axis.all_text_contents()]
+    assert labels and all(re.fullmatch(r"\d{1,3}(\.\d{3})*(,\d+)?", t) for t in labels), labels
+    assert any("," in t for t in labels), labels  # the average's axis has decimals
     site.shot(office, "tong-hop-tinh")
     row.get_by_role("link", name=COMMUNE, exact=True).click()
     visited["history"] = office.url
