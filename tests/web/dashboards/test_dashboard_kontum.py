@@ -65,6 +65,9 @@ def test_the_closest_communes_are_those_the_engine_finds_in_the_fixture_files(cl
     assert [code for code, *_ in shown] == [code for code, _ in expected] == ["23398"]
     assert shown[0][1:] == ("Xã Sa Loong", "18", "2. Giao thông")
     assert "Huyện Tu Mơ Rông" in table(page, "districts")
+    # Before the merger every commune belongs to a district, shown beside it.
+    assert re.findall(r"<th>([^<]*)</th>", table(page, "communes"))[2] == "Huyện"
+    assert "<td>Huyện Ngọc Hồi</td>" in table(page, "closest")  # Xã Sa Loong
 
 
 def test_the_xlsx_export_has_the_rows_of_the_table_with_the_same_filters(client, demo):

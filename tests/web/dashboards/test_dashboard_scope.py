@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dashboard_samples import commune_rows, figure
+import re
+
+from dashboard_samples import commune_rows, figure, table
 
 from ntm.web.accounts.scope import scope_for
 from ntm.web.assessments.services import assessment_get_or_create, assessment_save
@@ -68,6 +70,15 @@ def test_the_communes_sort_by_criteria_met_either_way(client, world):
     fewest = client.get(f"/tong-hop/?period={world.period.pk}&sort=met").content.decode()
     assert [r[1] for r in commune_rows(most, "communes")] == ["Xã A", "Xã B"]
     assert [r[1] for r in commune_rows(fewest, "communes")] == ["Xã B", "Xã A"]
+
+
+def test_communes_since_the_2025_merger_are_listed_without_a_district_column(client, world):
+    _save(world, world.xa_a, GOOD_A)
+    world.login(client, "office")
+    page = client.get(f"/tong-hop/?period={world.period.pk}").content.decode()
+    heads = re.findall(r"<th>([^<]*)</th>", table(page, "communes"))
+    assert heads == ["Mã", "Xã", "Số tiêu chí đạt", "Tiêu chí chưa đạt"]
+    assert [r[1] for r in commune_rows(page, "communes")] == ["Xã A", "Xã B"]
 
 
 def test_the_under_n_line_is_the_sets_own_on_the_page_and_in_the_export(client, world):

@@ -36,7 +36,11 @@ def commune_table(rows: Iterable[CommuneRow], key: str) -> SafeString:
     history = reverse("commune-history", args=[0]).replace("/0/", "/{}/")
     spans: dict[int, str] = {}  # a criterion's span, escaped once per table
     recognised = f' <span class="st-met">{escape(_("đạt đủ tiêu chí"))}</span>'
+    # Districts ended with the 2025 merger: a province's communes since then have none to show.
+    with_district = any(r.unit.district_name for r in rows)
     heads = [_("Mã"), _("Xã"), _("Huyện"), _("Số tiêu chí đạt"), _("Tiêu chí chưa đạt")]
+    if not with_district:
+        heads.remove(_("Huyện"))
     out = [f'<table data-table="{escape(key)}">\n  <tr>']
     out += [f"<th>{escape(h)}</th>" for h in heads]
     out.append("</tr>\n")
@@ -46,11 +50,12 @@ def commune_table(rows: Iterable[CommuneRow], key: str) -> SafeString:
             if n not in spans:
                 spans[n] = f'<span title="{escape(name)}">{n}. {escape(name)}</span>'
         missing = "; ".join(spans[n] for n, _name in r.missing)
+        district = f"<td>{escape(u.district_name or '—')}</td>" if with_district else ""
         out.append(
             f'  <tr data-commune="{escape(u.code)}"><td>{escape(u.code)}</td>'
             f'<td><a href="{history.format(u.pk)}">{escape(u.name)}</a>'
             f"{recognised if r.recognised else ''}</td>\n"
-            f'      <td>{escape(u.district_name)}</td><td class="met">{vn_int(r.met)}</td>\n'
+            f'      {district}<td class="met">{vn_int(r.met)}</td>\n'
             f'      <td class="missing">{missing}</td></tr>\n'
         )
     out.append("</table>")
