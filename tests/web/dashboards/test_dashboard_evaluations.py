@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from django.db import connection
 
 from ntm.web.accounts.scope import scope_for
 from ntm.web.assessments.models import Period
@@ -35,3 +36,48 @@ def test_several_periods_judged_together_equal_each_period_judged_alone(world):
         assert np.array_equal(together[period.pk].indicator_status, alone.indicator_status)
     assert together[world.period.pk].criteria_met.tolist() == [3, 0]
     assert together[later.pk].criterion_status.tolist() == [[0, -1, 1], [-1, -1, -1]]
+
+
+def _statements(run) -> list[tuple[str, tuple]]:
+    seen: list[tuple[str, tuple]] = []
+
+    def note(execute, sql, params, many, context):
+        seen.append((sql, tuple(params or ())))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(note):
+        run()
+    return seen
+
+
+def test_after_a_save_only_that_communes_rows_are_read_again_and_the_result_is_exact(world):
+    admin = world.users["admin"]
+    units = list(Unit.objects.filter(province_code="91").order_by("code"))
+    rows = {world.xa_a: ({"1.1": 1.0, "2.1": 75.0}, {3: 1}), world.xa_b: ({"2.1": 95.0}, {1: 0})}
+    assessments = {}
+    for unit, (values, statuses) in rows.items():
+        assessments[unit] = assessment_get_or_create(unit=unit, period=world.period)
+        assessment_save(
+            user=admin, scope=scope_for(admin), version=None, values=values, statuses=statuses,
+            assessment=assessments[unit], channel="form",
+        )  # fmt: skip
+    first = _statements(lambda: periods_evaluate(periods=[world.period], units=units))
+    assert len(first) == 3  # the versions, then every commune's values and statuses
+    again = _statements(lambda: periods_evaluate(periods=[world.period], units=units))
+    assert len(again) == 1  # the versions only: nothing moved
+    changed = assessments[world.xa_b]
+    assessment_save(
+        user=admin, scope=scope_for(admin), version=None, values={"2.1": 10.0},
+        statuses={3: 0, 1: 1}, assessment=changed, channel="form",
+    )  # fmt: skip
+    after: dict = {}
+    read = _statements(lambda: after.update(periods_evaluate(periods=[world.period], units=units)))
+    assert len(read) == 3
+    for sql, params in read[1:]:  # the values and statuses of the commune saved, no other
+        assert '"assessment_id" IN (%s)' in sql and changed.pk in params, (sql, params)
+        assert assessments[world.xa_a].pk not in params
+    alone = period_evaluation(period=world.period, units=units)
+    assert np.array_equal(after[world.period.pk].criterion_status, alone.criterion_status)
+    assert np.array_equal(after[world.period.pk].indicator_status, alone.indicator_status)
+    statuses_b = after[world.period.pk].criterion_status[1].tolist()
+    assert (statuses_b[0], statuses_b[2]) == (1, 0)  # criteria 1 and 3 as just saved
