@@ -55,7 +55,7 @@ class _Rows(NamedTuple):
 
 
 _ROWS: dict[int, _Rows] = {}  # assessment id → its rows (this process)
-_MAX_ROWS = 50_000  # assessments kept; a national view over many years starts afresh past it
+_MAX_ROWS = 20_000  # assessments kept (≈ 0,7 kB each); past it the next page starts afresh
 _BY_ID_LIMIT = 500  # more changed assessments than this: read their periods' rows in one go
 _NO_STATUSES = np.zeros((0, 2), dtype=np.int64)
 
