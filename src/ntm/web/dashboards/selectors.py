@@ -1,9 +1,10 @@
 """Reads for the province dashboard: every figure judged live by the engine from stored values.
 
-Nothing here is cached: ``figures`` keeps the rendered result under a key that every write
-changes (see there), so a value saved a moment ago is in the next page. The years shown are
-judged together (``evaluations.periods_evaluate``: one query for every year's values, one for
-every year's given statuses, one pass of the engine per year); the roll-ups are the domain's.
+``figures`` keeps the rendered result under a key that every write changes (see there), so a
+value saved a moment ago is in the next page. The years shown are judged together
+(``evaluations.periods_evaluate``: the versions of their assessments, the rows of those that
+changed since this process last read them, one pass of the engine per year); the roll-ups are
+the domain's.
 """
 
 from __future__ import annotations
