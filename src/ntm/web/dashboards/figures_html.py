@@ -20,6 +20,9 @@ from django.utils.translation import gettext as _
 
 from ntm.web.dashboards.selectors import Dashboard
 from ntm.web.dashboards.tables import vn_decimal1, vn_int
+
+# The template filters: a count or percentage that may be missing (None) reads as "".
+from ntm.web.dashboards.templatetags.dashboard_tags import vn_int as vn_count
 from ntm.web.dashboards.templatetags.dashboard_tags import vn_percent
 
 
@@ -52,10 +55,6 @@ def _h2(anchor: str, text: str, after: str = "") -> str:
     """A heading; ``text`` comes translated (gettext calls stay outside f-strings, where the
     message extractors find them)."""
     return f'<h2 id="{anchor}">{escape(text)}{after}</h2>\n'
-
-
-def _count(n: int | None) -> str:
-    return "" if n is None else vn_int(n)
 
 
 def _cards(board: Dashboard, under_n: str) -> str:
@@ -125,7 +124,7 @@ def _criteria(board: Dashboard, query: QueryDict) -> str:
         cells = [f"<td>{c.number}</td>", f"<td>{escape(c.name)}</td>"]
         cells += [f'<td class="met">{vn_int(c.met)}</td>', f"<td>{vn_percent(c.share)}</td>"]
         if known:
-            cells += [f"<td>{_count(c.target)}</td>", f"<td>{vn_percent(c.pct_of_target)}</td>"]
+            cells += [f"<td>{vn_count(c.target)}</td>", f"<td>{vn_percent(c.pct_of_target)}</td>"]
         out.append(_row(cells, f' data-criterion="{c.number}"'))
     return "".join(out) + "</table>\n"
 
