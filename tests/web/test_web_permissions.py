@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from web_routes import (
     ANYONE,
     ENTRY,
+    IMPORT,
     MANAGE,
     NOT_A_PAGE,
     READ_COMMUNE,
@@ -46,8 +47,8 @@ PAGES: dict[str, tuple[dict[str, set[str]], Build]] = {
     "preview": (READ_COMMUNE, at("POST", "/ky/{p}/xa/{u}/xem-truoc/", ENTRY)),
     "evidence-add": (WRITE_COMMUNE, at("POST", "/ky/{p}/xa/{u}/minh-chung/")),
     "evidence": (READ_COMMUNE, at("GET", "/minh-chung/{e}/")),
-    "import": (READ_PERIOD, at("GET", "/ky/{p}/nhap/")),
-    "import-commit": (READ_PERIOD, at("POST", "/ky/{p}/nhap/{b}/")),
+    "import": (IMPORT, at("GET", "/ky/{p}/nhap/")),
+    "import-commit": (IMPORT, at("POST", "/ky/{p}/nhap/{b}/")),
     "export": (READ_PERIOD, at("GET", "/ky/{p}/xuat/")),
     "audit-commune": (READ_COMMUNE, at("GET", "/nhat-ky/xa/{u}/")),
     "audit-indicator": (READ_PERIOD, at("GET", "/nhat-ky/ky/{p}/chi-tieu/2.1/")),

@@ -34,7 +34,9 @@ READ_COMMUNE = {
     "inside": {"officer_a", "reviewer", "office", "central", "admin"},
     "outside": {"central", "admin"},
 }
-WRITE_COMMUNE = {"inside": {"officer_a", "reviewer", "office", "admin"}, "outside": {"admin"}}
+# Separation of duties (docs/workflow.md): reviewers judge values, they never enter or import.
+WRITE_COMMUNE = {"inside": {"officer_a", "office", "admin"}, "outside": {"admin"}}
+IMPORT = {"inside": {"officer_a", "officer_b", "office", "admin"}, "outside": {"admin"}}
 MANAGE = {"inside": {"office", "admin"}, "outside": {"admin"}}
 ANYONE = {"inside": set(ROLES), "outside": set(ROLES)}
 SIGNED_IN = {"inside": set(ROLES) - {"anonymous"}, "outside": set(ROLES) - {"anonymous"}}

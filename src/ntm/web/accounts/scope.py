@@ -76,20 +76,27 @@ class Scope:
         return self.write_all or any(a.holds_period(period) for a in self.offices)
 
     def can_write(self, unit: Unit, period: Period, criterion: int | None = None) -> bool:
-        """May this user change a value of ``unit`` in ``period`` (of ``criterion``, if given)?"""
+        """May this user change a value of ``unit`` in ``period`` (of ``criterion``, if given)?
+
+        Separation of duties (docs/workflow.md): the commune enters its own values, the office
+        corrects and imports; a reviewer judges values and never changes them, whatever the
+        criterion, so ``criterion`` no longer widens or narrows anything.
+        """
+        del criterion
         if period.state == PeriodState.LOCKED or unit.province_code != period.province_code:
             return False
         if self.can_manage_period(period) and any(a.holds(unit) for a in self.offices):
             return True
         if self.write_all:
             return True
-        if period.state != PeriodState.OPEN:
-            return False
-        if unit.pk in self.communes:
-            return True
-        return any(
-            area.holds(unit) and (not crits or criterion is None or criterion in crits)
-            for area, crits in self.reviews
+        return period.state == PeriodState.OPEN and unit.pk in self.communes
+
+    def can_import(self, period: Period) -> bool:
+        """May this user upload a values file for ``period``: the office (every commune of its
+        province) and a commune officer of a commune there (their own rows only). The period's
+        state is the import's own check: it names each refused row."""
+        return self.can_manage_period(period) or any(
+            a.holds_period(period) for a in self.commune_areas
         )
 
     def can_write_any(self, unit: Unit, period: Period) -> bool:
