@@ -107,7 +107,7 @@ def test_a_stored_yes_is_shown_as_co_and_saved_back_unchanged(client: Any, world
     assert sent["ind-1.1"] == "1"
 
     response = client.post(f"/ky/{world.period.pk}/xa/{world.xa_a.pk}/", sent, follow=True)
-    assert "Đã lưu 0 thay đổi." in response.content.decode()
+    assert "Không có thay đổi nào: không có gì được ghi." in response.content.decode()
     stored = dict(IndicatorValue.objects.values_list("indicator", "value"))
     assert stored == {"1.1": 1.0, "2.1": 75.0}
     assert AuditEntry.objects.filter(kind="indicator").count() == 2  # the office's two only

@@ -23,7 +23,7 @@ from ntm.web.api.schemas import (
     ValuesIn,
     ValuesOut,
 )
-from ntm.web.api.values import values_in, values_out
+from ntm.web.api.values import comments_in, values_in, values_out
 from ntm.web.assessments.access import get_commune, get_period, get_unit, request_scope
 from ntm.web.assessments.models import CriteriaSetRecord
 from ntm.web.assessments.report import period_report_zip
@@ -33,7 +33,7 @@ from ntm.web.assessments.selectors import (
     period_list,
     unit_evaluation,
 )
-from ntm.web.assessments.services import assessment_get_or_create, assessment_save
+from ntm.web.assessments.services import assessment_find, assessment_save
 from ntm.web.units.selectors import unit_list
 
 Id = Path(..., ge=1, le=2**31 - 1)
@@ -114,7 +114,7 @@ def commune_evaluation(request: HttpRequest, period_id: int = Id, unit_id: int =
 def commune_values(request: HttpRequest, period_id: int = Id, unit_id: int = Id) -> Any:
     period = get_period(request, period_id)
     unit = get_commune(request, period, unit_id)
-    return values_out(assessment_get_or_create(unit=unit, period=period))
+    return values_out(assessment_find(unit=unit, period=period))  # a read writes nothing
 
 
 @api.put(
@@ -127,11 +127,12 @@ def commune_values_save(
 ) -> Any:
     period = get_period(request, period_id)
     unit = get_commune(request, period, unit_id)
-    assessment = assessment_get_or_create(unit=unit, period=period)
+    assessment = assessment_find(unit=unit, period=period)
     values, statuses = values_in(period, body)
     changes = assessment_save(
         user=request.user, scope=request_scope(request), assessment=assessment,
-        version=body.version, values=values, statuses=statuses, channel="api",
+        version=body.version, values=values, statuses=statuses,
+        comments=comments_in(period, body), channel="api",
     )  # fmt: skip
     changed = [{"kind": c.kind, "target": c.target, "old": c.old, "new": c.new} for c in changes]
     return {"version": assessment.version, "changes": changed}

@@ -59,6 +59,7 @@ class ValuesIn(Schema):
     version: int
     values: dict[str, float | None] = Field(default_factory=dict)
     statuses: dict[str, int | None] = Field(default_factory=dict)
+    comments: dict[str, str] = Field(default_factory=dict)
 
 
 class SavedOut(Schema):

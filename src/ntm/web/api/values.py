@@ -12,6 +12,8 @@ from ntm.web.assessments.values import check_range
 
 
 def values_out(assessment: Assessment) -> dict[str, Any]:
+    if assessment.pk is None:  # nothing stored yet: reading never creates the row
+        return {"version": 0, "values": {}, "statuses": {}}
     values = dict(
         IndicatorValue.objects.filter(assessment=assessment).values_list("indicator", "value")
     )
@@ -52,3 +54,21 @@ def values_in(
     if problems:
         raise ImportFailed(problems)
     return values, statuses
+
+
+def comments_in(period: Period, body: ValuesIn) -> dict[str, str]:
+    """The comments of the body, by indicator (saved and audited like the form's)."""
+    known = {i.code for i in cset_of(period.criteria_set).indicators}
+    problems = [
+        Problem("API", f"ghi chú cho chỉ tiêu «{code}» không có trong bộ")
+        for code in body.comments
+        if code not in known
+    ]
+    problems += [
+        Problem("API", f"ghi chú chỉ tiêu {code}: dài quá 2.000 ký tự")
+        for code, text in body.comments.items()
+        if len(text) > 2000
+    ]
+    if problems:
+        raise ImportFailed(problems)
+    return dict(body.comments)

@@ -117,8 +117,10 @@ class CriterionStatus(models.Model):
 class Evidence(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="evidence")
     indicator = models.CharField(_("chỉ tiêu"), max_length=20, blank=True, default="")
-    file = models.FileField(_("tệp"), upload_to="evidence/%Y/%m/")
-    filename = models.CharField(_("tên tệp"), max_length=200)
+    # The stored name is made safe and short (evidence.stored_name); the person's own name is
+    # kept whole (up to 1.000 characters), for the download.
+    file = models.FileField(_("tệp"), upload_to="evidence/%Y/%m/", max_length=255)
+    filename = models.CharField(_("tên tệp"), max_length=1000)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
@@ -130,7 +132,10 @@ class ImportBatch(models.Model):
 
     period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="imports")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    filename = models.CharField(max_length=200)
+    filename = models.CharField(max_length=1000)
     content = models.BinaryField()
+    # {commune code: assessment version} as the preview saw them; the commit refuses a commune
+    # whose version has moved since (someone saved it between preview and commit).
+    versions = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     committed_at = models.DateTimeField(null=True, blank=True)

@@ -16,6 +16,8 @@ from ntm.web.assessments.services import StaleAssessment
 
 def commune_initial(assessment: Assessment) -> dict[str, Any]:
     initial: dict[str, Any] = {"version": assessment.version}
+    if assessment.pk is None:  # nothing stored yet (the row is made by the first save)
+        return initial
     for row in IndicatorValue.objects.filter(assessment=assessment):
         if row.value is not None:
             initial[f"ind-{row.indicator}"] = formatting.number(row.value)
@@ -58,7 +60,11 @@ def render_commune(
         "criteria_total": len(evaluation.cset.criteria),
         "eligible": evaluation.unit_result(0)["eligible"],
         "stale": stale,
-        "evidence": Evidence.objects.filter(assessment=assessment).order_by("-uploaded_at"),
+        "evidence": (
+            Evidence.objects.filter(assessment=assessment).order_by("-uploaded_at")
+            if assessment.pk
+            else Evidence.objects.none()
+        ),
         "can_write": request._ntm_scope.can_write_any(unit, period),  # type: ignore[attr-defined]
     }
     return render(request, "assessments/commune.html", context, status=status)

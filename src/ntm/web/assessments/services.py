@@ -43,7 +43,7 @@ class StaleAssessment(Exception):
 
 @dataclass(frozen=True)
 class Change:
-    kind: str  # indicator | criterion
+    kind: str  # indicator | criterion | comment (the audit's Kind)
     target: str
     old: str
     new: str
@@ -92,6 +92,18 @@ def assessment_get_or_create(*, unit: Unit, period: Period) -> Assessment:
     return found
 
 
+def assessment_find(*, unit: Unit, period: Period) -> Assessment:
+    """The commune-period row for reading: the stored one, or an unsaved one at version 0.
+
+    Reads never write: the row is created by the first save that changes something.
+    """
+    found = Assessment.objects.filter(unit=unit, period=period).first()
+    if found is None:
+        found = Assessment(unit=unit, period=period, version=0)
+    found.unit, found.period = unit, period
+    return found
+
+
 def assessment_save(
     *,
     user: Any,
@@ -103,17 +115,21 @@ def assessment_save(
     comments: dict[str, str] | None = None,
     channel: str,
 ) -> list[Change]:
-    """Save a commune's values. ``version`` None (imports) skips the staleness check."""
-    read_version = assessment.version
+    """Save a commune's values, statuses and comments; the changes made (an empty list: nothing
+    was written, not even the row). ``version`` None skips the staleness check."""
+    read_pk, read_version = assessment.pk, assessment.version
     with transaction.atomic():
+        if assessment.pk is None:  # first save of this commune-period: the row is made here
+            stored = assessment_get_or_create(unit=assessment.unit, period=assessment.period)
+            assessment.pk, assessment.version = stored.pk, stored.version
         changes = _assessment_apply(
             user=user, scope=scope, assessment=assessment, version=version,
             values=values or {}, statuses=statuses or {}, comments=comments or {},
             channel=channel,
         )  # fmt: skip
         if not changes:
-            transaction.set_rollback(True)  # no version bump for a save that changes nothing
-            assessment.version = read_version  # the answer must carry the version still stored
+            transaction.set_rollback(True)  # no row and no version bump for a save of nothing
+            assessment.pk, assessment.version = read_pk, read_version
     return changes
 
 
@@ -128,64 +144,87 @@ def _assessment_apply(
     comments: dict[str, str],
     channel: str,
 ) -> list[Change]:
-    unit, period = assessment.unit, assessment.period
-    if not scope.can_write_any(unit, period):
+    if not scope.can_write_any(assessment.unit, assessment.period):
         raise PermissionDenied
+    assessment.version = _version_claim(assessment, version)
+    cset = cset_of(assessment.period.criteria_set)
+    changes = _values_apply(
+        scope=scope, assessment=assessment, values=values, comments=comments, cset=cset
+    )
+    changes += _statuses_apply(scope=scope, assessment=assessment, statuses=statuses, cset=cset)
+    audit_write(user=user, assessment=assessment, changes=changes, channel=channel)
+    return changes
+
+
+def _version_claim(assessment: Assessment, version: int | None) -> int:
+    """Bump the row's version; with ``version`` given, only if nobody saved since (else Stale)."""
     rows = Assessment.objects.filter(pk=assessment.pk)
-    # The conditional UPDATE is the lock: of concurrent saves from one version only one matches.
-    if version is not None:
-        if not rows.filter(version=version).update(version=F("version") + 1):
-            current = rows.values_list("version", flat=True).get()
-            since = AuditEntry.objects.filter(
-                unit_code=unit.code, regime=unit.regime, period_id_ref=period.pk,
-                version__gt=version,
-            ).order_by("version", "id")  # fmt: skip
-            raise StaleAssessment(list(since), current)
-        new_version = version + 1  # the row matched ``version`` and is ours until commit
-    else:
+    if version is None:
         rows.update(version=F("version") + 1)
-        new_version = rows.values_list("version", flat=True).get()
-    assessment.version = new_version
-    cset = cset_of(period.criteria_set)
+        return int(rows.values_list("version", flat=True).get())
+    # The conditional UPDATE is the lock: of concurrent saves from one version only one matches.
+    if not rows.filter(version=version).update(version=F("version") + 1):
+        current = rows.values_list("version", flat=True).get()
+        unit, period = assessment.unit, assessment.period
+        since = AuditEntry.objects.filter(
+            unit_code=unit.code, regime=unit.regime, period_id_ref=period.pk,
+            version__gt=version,
+        ).order_by("version", "id")  # fmt: skip
+        raise StaleAssessment(list(since), current)
+    return version + 1  # the row matched ``version`` and is ours until commit
+
+
+def _values_apply(
+    *,
+    scope: Scope,
+    assessment: Assessment,
+    values: dict[str, float | None],
+    comments: dict[str, str],
+    cset: CriteriaSet,
+) -> list[Change]:
+    """Write the values and comments that differ from the stored ones; a comment is a change."""
     criterion_of = {i.code: c.number for c in cset.criteria for i in c.indicators}
-    # Only the rows being written are read (none for a save of statuses alone).
+    codes = list(dict.fromkeys([*values, *comments]))
     existing = (
         {v.indicator: v for v in IndicatorValue.objects.filter(assessment=assessment,
-                                                               indicator__in=list(values))}
-        if values else {}
+                                                               indicator__in=codes)}
+        if codes else {}
     )  # fmt: skip
     changes: list[Change] = []
-    for code, value in values.items():
+    for code in codes:
         if code not in criterion_of:
             raise ValueError(f"chỉ tiêu {code} không có trong bộ tiêu chí {cset.code}")
         row = existing.get(code)
-        old = row.value if row else None
-        comment = comments.get(code)
-        same_comment = comment is None or (row.comment if row else "") == comment
-        if old == value and same_comment:
+        old, old_comment = (row.value, row.comment) if row else (None, "")
+        value = values.get(code, old)
+        comment = comments.get(code, old_comment)
+        if old == value and old_comment == comment:
             continue
-        if not scope.can_write(unit, period, criterion_of[code]):
+        if not scope.can_write(assessment.unit, assessment.period, criterion_of[code]):
             raise PermissionDenied
-        if row is None:
-            row = IndicatorValue(assessment=assessment, indicator=code)
-        row.value = value
-        if comment is not None:
-            row.comment = comment
+        row = row or IndicatorValue(assessment=assessment, indicator=code)
+        row.value, row.comment = value, comment
         row.save()
         if old != value:
             changes.append(Change("indicator", code, value_text(old), value_text(value)))
-    changes += _statuses_apply(scope=scope, assessment=assessment, statuses=statuses, cset=cset)
+        if old_comment != comment:
+            changes.append(Change("comment", code, old_comment, comment))
+    return changes
+
+
+def audit_write(*, user: Any, assessment: Assessment, changes: list[Change], channel: str) -> None:
+    """One audit entry per change, all at the assessment's (new) version."""
+    unit, period = assessment.unit, assessment.period
     AuditEntry.objects.bulk_create(
         AuditEntry(
             user=user if getattr(user, "pk", None) else None,
             username=getattr(user, "username", "") or "",
             regime=unit.regime, unit_code=unit.code, unit_name=unit.name,
             period_id_ref=period.pk, year=period.year, kind=c.kind, target=c.target,
-            old=c.old, new=c.new, channel=channel, version=new_version,
+            old=c.old, new=c.new, channel=channel, version=assessment.version,
         )
         for c in changes
     )  # fmt: skip
-    return changes
 
 
 def _statuses_apply(

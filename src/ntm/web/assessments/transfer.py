@@ -8,9 +8,7 @@ back in ``ImportFailed.problems``; committing writes every commune or none (one 
 from __future__ import annotations
 
 import csv
-import math
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,25 +16,17 @@ import yaml
 from django.db import transaction
 from openpyxl import load_workbook
 
-from ntm.domain.evaluation import NOT_GIVEN
 from ntm.io.bundle import Inputs, load_inputs
 from ntm.io.errors import ImportFailed, Problem
 from ntm.io.tabular import META_SHEET
 from ntm.io.template import CODE_ROW, ENTRY_SHEET, write_template
 from ntm.web.accounts.scope import Scope
-from ntm.web.assessments.models import CriterionStatus, IndicatorValue, Period
+from ntm.web.assessments.imports import ImportPlan, batch_claim, import_rows, rows_write
+from ntm.web.assessments.models import CriterionStatus, ImportBatch, IndicatorValue, Period
 from ntm.web.assessments.selectors import cset_of
-from ntm.web.assessments.services import Change, assessment_get_or_create, assessment_save
 from ntm.web.units.models import Unit
 
 SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
-
-
-@dataclass
-class ImportPlan:
-    units: list[Unit]
-    changes: list[tuple[Unit, Change]]
-    notes: list[str]
 
 
 def upload_read(*, period: Period, filename: str, content: bytes) -> Inputs:
@@ -102,33 +92,38 @@ def _targets(period: Period, inputs: Inputs, scope: Scope, filename: str) -> lis
 
 
 def assessments_import(
-    *, user: Any, scope: Scope, period: Period, inputs: Inputs, filename: str, dry_run: bool
+    *,
+    user: Any,
+    scope: Scope,
+    period: Period,
+    inputs: Inputs,
+    filename: str,
+    dry_run: bool,
+    expected_versions: dict[str, int] | None = None,
 ) -> ImportPlan:
-    """Apply every commune of the file, or none. ``dry_run`` computes the changes and rolls back."""
+    """Apply every commune of the file, or none, in bulk. ``dry_run`` computes the changes and
+    the versions seen (for the commit to compare) without writing. With ``expected_versions``
+    a commune whose version differs raises ImportConflict and nothing is written."""
     units = _targets(period, inputs, scope, filename)
-    cset = inputs.cset
-    plan = ImportPlan(units=units, changes=[], notes=list(inputs.notes))
+    rows = import_rows(inputs, units)
     with transaction.atomic():
-        for row, unit in enumerate(units):
-            values = {
-                ind.code: float(inputs.values[row, j])
-                for j, ind in enumerate(cset.indicators)
-                if not math.isnan(inputs.values[row, j])
-            }
-            statuses = {
-                number: int(inputs.statuses[row, j])
-                for j, number in enumerate(cset.criterion_numbers)
-                if inputs.statuses[row, j] != NOT_GIVEN
-            }
-            assessment = assessment_get_or_create(unit=unit, period=period)
-            changes = assessment_save(
-                user=user, scope=scope, assessment=assessment, version=None, values=values,
-                statuses=statuses, channel="import",
-            )  # fmt: skip
-            plan.changes += [(unit, c) for c in changes]
-        if dry_run:
-            transaction.set_rollback(True)
-    return plan
+        versions = rows_write(
+            user=user, scope=scope, period=period, cset=inputs.cset, rows=rows,
+            dry_run=dry_run, expected_versions=expected_versions,
+        )  # fmt: skip
+    changes = [(r.unit, c) for r in rows for c in r.changes]
+    return ImportPlan(units=units, changes=changes, notes=list(inputs.notes), versions=versions)
+
+
+def batch_commit(*, user: Any, scope: Scope, batch: ImportBatch, inputs: Inputs) -> ImportPlan:
+    """Write a previewed batch once: BatchCommitted if it was written, ImportConflict if a
+    commune moved on since the preview (then nothing is written and the batch stays open)."""
+    with transaction.atomic():
+        batch_claim(batch)
+        return assessments_import(
+            user=user, scope=scope, period=batch.period, inputs=inputs, filename=batch.filename,
+            dry_run=False, expected_versions=batch.versions or None,
+        )  # fmt: skip
 
 
 def template_export(*, period: Period, units: list[Unit], path: Path) -> Path:

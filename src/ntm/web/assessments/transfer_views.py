@@ -16,9 +16,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ntm.io.errors import ImportFailed
 from ntm.web.assessments.access import get_period, request_scope
 from ntm.web.assessments.forms import UploadForm
+from ntm.web.assessments.imports import BatchCommitted, ImportConflict
 from ntm.web.assessments.models import ImportBatch, Period
 from ntm.web.assessments.selectors import period_communes
-from ntm.web.assessments.imports import BatchCommitted, ImportConflict
 from ntm.web.assessments.transfer import (
     assessments_import,
     batch_commit,

@@ -31,7 +31,7 @@ from ntm.web.assessments.selectors import (
 )
 from ntm.web.assessments.services import (
     StaleAssessment,
-    assessment_get_or_create,
+    assessment_find,
     assessment_save,
     period_state_set,
 )
@@ -77,7 +77,7 @@ def period_state(request: HttpRequest, period_id: int) -> HttpResponse:
 def commune(request: HttpRequest, period_id: int, unit_id: int) -> HttpResponse:
     period = get_period(request, period_id)
     unit = get_commune(request, period, unit_id)
-    assessment = assessment_get_or_create(unit=unit, period=period)
+    assessment = assessment_find(unit=unit, period=period)  # a GET writes nothing
     cset = cset_of(period.criteria_set)
     form = CommuneValuesForm(request.POST or None, cset=cset, initial=commune_initial(assessment))
     if request.method == "GET":
@@ -92,7 +92,10 @@ def commune(request: HttpRequest, period_id: int, unit_id: int) -> HttpResponse:
         )  # fmt: skip
     except StaleAssessment as stale:
         return render_commune(request, assessment, form, stale=stale, status=409)
-    messages.success(request, _("Đã lưu %(n)d thay đổi.") % {"n": len(changes)})
+    if changes:
+        messages.success(request, _("Đã lưu %(n)d thay đổi.") % {"n": len(changes)})
+    else:
+        messages.info(request, _("Không có thay đổi nào: không có gì được ghi."))
     return redirect("commune", period_id=period.pk, unit_id=unit.pk)
 
 
@@ -124,7 +127,7 @@ def evidence_upload(request: HttpRequest, period_id: int, unit_id: int) -> HttpR
         try:
             evidence_add(
                 user=request.user, scope=request_scope(request),
-                assessment=assessment_get_or_create(unit=unit, period=period),
+                assessment=assessment_find(unit=unit, period=period),
                 upload=form.cleaned_data["file"], indicator=form.cleaned_data["indicator"],
             )  # fmt: skip
             messages.success(request, _("Đã tải lên minh chứng."))

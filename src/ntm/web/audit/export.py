@@ -18,7 +18,7 @@ COLUMNS: list[tuple[str, Callable[[AuditEntry], object]]] = [
     ("Mã xã", lambda e: e.unit_code),
     ("Xã", lambda e: e.unit_name),
     ("Năm", lambda e: e.year),
-    ("Loại", lambda e: "Chỉ tiêu" if e.kind == "indicator" else "Tiêu chí"),
+    ("Loại", lambda e: e.get_kind_display()),
     ("Chỉ tiêu/tiêu chí", lambda e: e.target),
     ("Giá trị cũ", lambda e: e.old),
     ("Giá trị mới", lambda e: e.new),

@@ -14,6 +14,12 @@ class Channel(models.TextChoices):
     DEMO = "demo", _("Dữ liệu minh họa")
 
 
+class Kind(models.TextChoices):
+    INDICATOR = "indicator", _("Chỉ tiêu")
+    CRITERION = "criterion", _("Tiêu chí")
+    COMMENT = "comment", _("Ghi chú")
+
+
 class AuditEntry(models.Model):
     at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(
@@ -26,10 +32,11 @@ class AuditEntry(models.Model):
     unit_name = models.CharField(_("xã"), max_length=120)
     period_id_ref = models.PositiveIntegerField(_("kỳ"))
     year = models.PositiveIntegerField(_("năm"))
-    kind = models.CharField(_("loại"), max_length=10)  # indicator | criterion
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices)
     target = models.CharField(_("chỉ tiêu/tiêu chí"), max_length=20, db_index=True)
-    old = models.CharField(_("giá trị cũ"), max_length=200, blank=True, default="")
-    new = models.CharField(_("giá trị mới"), max_length=200, blank=True, default="")
+    # Text, not varchar: a comment (up to 2.000 characters) is kept whole.
+    old = models.TextField(_("giá trị cũ"), blank=True, default="")
+    new = models.TextField(_("giá trị mới"), blank=True, default="")
     channel = models.CharField(_("qua"), max_length=8, choices=Channel.choices)
     version = models.PositiveIntegerField(_("phiên bản"))
 
