@@ -66,7 +66,8 @@ def _levels(rng: np.random.Generator, kind: str, compare: str) -> dict[str, Any]
     }
 
 
-def synthetic_set(seed: int = 2016) -> CriteriaSet:
+def synthetic_set_data(seed: int = 2016, code: str = "bench-xa-quoc-gia") -> dict[str, Any]:
+    """The 2016–2025 synthetic set in the file shape: 19 criteria × 3 indicators, by region."""
     rng = np.random.default_rng(seed)
     criteria = []
     shape = 0
@@ -94,20 +95,69 @@ def synthetic_set(seed: int = 2016) -> CriteriaSet:
         if number == 13:
             crit["indicators_complete"] = False
         criteria.append(crit)
-    return criteria_set_from_data(
-        {
-            "code": "bench-xa-quoc-gia",
-            "title": "Bộ tiêu chí tổng hợp để đo hiệu năng",
-            "basis": "Dữ liệu tổng hợp (không phải văn bản thật)",
-            "period": [YEARS[0], YEARS[-1]],
-            "variants": {
-                "by": "region",
-                "values": list(REGION_CODES),
-                "by_flag": {"extremely_difficult": "TDMNPB"},
-            },
-            "criteria": criteria,
-        }
-    )
+    return {
+        "code": code,
+        "title": "Bộ tiêu chí tổng hợp để đo hiệu năng",
+        "basis": "Dữ liệu tổng hợp (không phải văn bản thật)",
+        "period": [YEARS[0], YEARS[-1]],
+        "variants": {
+            "by": "region",
+            "values": list(REGION_CODES),
+            "by_flag": {"extremely_difficult": "TDMNPB"},
+        },
+        "criteria": criteria,
+    }
+
+
+def synthetic_set(seed: int = 2016) -> CriteriaSet:
+    return criteria_set_from_data(synthetic_set_data(seed))
+
+
+# The 2026–2030 shape: 10 criteria, 47 indicators (criteria 1–7 hold 5, criteria 8–10 hold 4).
+N_CRITERIA_2026 = 10
+GROUPS_2026 = ("1", "2", "3")
+
+
+def _group_levels(rng: np.random.Generator, kind: str, compare: str) -> Any:
+    """Thresholds by commune group: a group closer to a town (1) has the highest level."""
+    if kind == "yes_no":
+        return {"all": True}
+    base = {"percent": 60.0, "number": 40.0, "count": 5.0}[kind]
+    if compare == "=":
+        return {"all": float(int(base))}
+    step = -0.1 if compare == ">=" else 0.1
+    first = base * rng.uniform(1.0, 1.2)
+    return {"all": {g: float(round(first * (1 + step * i))) for i, g in enumerate(GROUPS_2026)}}
+
+
+def synthetic_set_2026_data(seed: int = 2026, code: str = "bench-xa-2026-2030") -> dict[str, Any]:
+    """The 2026–2030 synthetic set in the file shape: 10 criteria, 47 indicators, by group."""
+    rng = np.random.default_rng(seed)
+    criteria = []
+    shape = 0
+    for number in range(1, N_CRITERIA_2026 + 1):
+        indicators = []
+        for k in range(1, (5 if number <= 7 else 4) + 1):
+            kind, compare = _SHAPES[shape % len(_SHAPES)]
+            shape += 1
+            indicators.append(
+                {
+                    "code": f"{number}.{k}",
+                    "name": f"Chỉ tiêu {number}.{k}",
+                    "kind": kind,
+                    "compare": compare,
+                    "thresholds": _group_levels(rng, kind, compare),
+                }
+            )
+        criteria.append({"number": number, "name": f"Tiêu chí {number}", "indicators": indicators})
+    return {
+        "code": code,
+        "title": "Bộ tiêu chí tổng hợp 2026–2030 để đo hiệu năng",
+        "basis": "Dữ liệu tổng hợp (không phải văn bản thật)",
+        "period": [2026, 2030],
+        "variants": {"by": "group", "values": list(GROUPS_2026)},
+        "criteria": criteria,
+    }
 
 
 def synthetic_units(n_units: int, seed: int = 2016) -> list[Unit]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # Modules of this package that are infrastructure, not benchmarks.
-_NOT_BENCHMARKS = {"registry", "machine", "dataset", "reference", "__main__"}
+_NOT_BENCHMARKS = {"registry", "machine", "dataset", "reference", "national_data", "__main__"}
 
 
 @dataclass(frozen=True)
