@@ -75,11 +75,8 @@ def world(db: None) -> World:
 
 @pytest.fixture(autouse=True)
 def _empty_cache() -> None:
-    """Each test's database starts again from nothing (SQLite may hand out the same ids again),
-    so the caches do too: a dashboard or a commune's rows kept by one test are never another's."""
+    """Each test's database starts again from nothing (SQLite may hand out the same ids and
+    data versions again), so the cache does too: what one test kept is never another's."""
     from django.core.cache import cache
 
-    from ntm.web.dashboards.evaluations import forget_rows
-
     cache.clear()
-    forget_rows()

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "ntm.web.dashboards",
     "ntm.web.recognition",
     "ntm.web.public",
+    "ntm.web.readmodel",
 ]
 
 MIDDLEWARE = [

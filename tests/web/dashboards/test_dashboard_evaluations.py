@@ -6,10 +6,10 @@ import numpy as np
 from django.db import connection
 
 from ntm.web.accounts.scope import scope_for
-from ntm.web.assessments.models import Period
+from ntm.web.assessments.models import CriterionStatus, IndicatorValue, Period
 from ntm.web.assessments.selectors import period_evaluation
 from ntm.web.assessments.services import assessment_get_or_create, assessment_save
-from ntm.web.dashboards.evaluations import periods_evaluate
+from ntm.web.readmodel.inputs import periods_evaluate
 from ntm.web.units.models import Unit
 
 
@@ -50,7 +50,7 @@ def _statements(run) -> list[tuple[str, tuple]]:
     return seen
 
 
-def test_after_a_save_only_that_communes_rows_are_read_again_and_the_result_is_exact(world):
+def test_a_periods_rows_are_read_again_only_when_its_data_version_moved(world):
     admin = world.users["admin"]
     units = list(Unit.objects.filter(province_code="91").order_by("code"))
     rows = {world.xa_a: ({"1.1": 1.0, "2.1": 75.0}, {3: 1}), world.xa_b: ({"2.1": 95.0}, {1: 0})}
@@ -65,19 +65,19 @@ def test_after_a_save_only_that_communes_rows_are_read_again_and_the_result_is_e
     assert len(first) == 3  # the versions, then every commune's values and statuses
     again = _statements(lambda: periods_evaluate(periods=[world.period], units=units))
     assert len(again) == 1  # the versions only: nothing moved
+    other = assessment_get_or_create(unit=world.xa_c, period=world.other_period)
+    IndicatorValue.objects.create(assessment=other, indicator="1.1", value=1.0)
+    elsewhere = _statements(lambda: periods_evaluate(periods=[world.period], units=units))
+    assert len(elsewhere) == 1  # a write in another period moves only that period's version
     changed = assessments[world.xa_b]
-    assessment_save(
-        user=admin, scope=scope_for(admin), version=None, values={"2.1": 10.0},
-        statuses={3: 0, 1: 1}, assessment=changed, channel="form",
-    )  # fmt: skip
+    # A raw update, past every service: the database's trigger still moves the version.
+    IndicatorValue.objects.filter(assessment=changed, indicator="2.1").update(value=10.0)
+    CriterionStatus.objects.filter(assessment=changed, criterion=1).update(status=1)
     after: dict = {}
     read = _statements(lambda: after.update(periods_evaluate(periods=[world.period], units=units)))
     assert len(read) == 3
-    for sql, params in read[1:]:  # the values and statuses of the commune saved, no other
-        assert '"assessment_id" IN (%s)' in sql and changed.pk in params, (sql, params)
-        assert assessments[world.xa_a].pk not in params
-    alone = period_evaluation(period=world.period, units=units)
-    assert np.array_equal(after[world.period.pk].criterion_status, alone.criterion_status)
-    assert np.array_equal(after[world.period.pk].indicator_status, alone.indicator_status)
     statuses_b = after[world.period.pk].criterion_status[1].tolist()
-    assert (statuses_b[0], statuses_b[2]) == (1, 0)  # criteria 1 and 3 as just saved
+    assert statuses_b[0] == 1  # criterion 1 as just written
+    values_b = after[world.period.pk].values[1]
+    column = [i.code for i in after[world.period.pk].cset.indicators].index("2.1")
+    assert values_b[column] == 10.0

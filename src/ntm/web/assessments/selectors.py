@@ -1,40 +1,24 @@
-"""Reads: sets, periods, a commune's sheet, and live evaluations (never cached results)."""
+"""Reads: periods, a commune's sheet, and live evaluations — all through the read model
+(``ntm.web.readmodel``), which owns the parsing of sets, the engine input and every cache."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
-import numpy as np
 from django.db.models import QuerySet
 
-from ntm.domain.criteria import CriteriaSet, criteria_set_from_data
-from ntm.domain.evaluation import NOT_GIVEN, STATUS_VI, Evaluation, evaluate, values_from_long
+from ntm.domain.evaluation import STATUS_VI, Evaluation
 from ntm.web.accounts.scope import Scope
-from ntm.web.assessments.models import (
-    Assessment,
-    CriteriaSetRecord,
-    CriterionStatus,
-    IndicatorValue,
-    Period,
-)
+from ntm.web.assessments.models import Assessment, CriterionStatus, IndicatorValue, Period
+from ntm.web.readmodel import inputs as readmodel_inputs
+from ntm.web.readmodel.scopes import readable_periods
+from ntm.web.readmodel.sets import cset_of as cset_of  # the callers that import it here
 from ntm.web.units.models import Unit
 
 
-@lru_cache(maxsize=32)
-def _parsed(record_id: int, content_hash: str) -> CriteriaSet:
-    # Keyed by the content hash: a record's content never changes, so this cannot go stale.
-    record = CriteriaSetRecord.objects.get(pk=record_id)
-    return criteria_set_from_data(record.data)
-
-
-def cset_of(record: CriteriaSetRecord) -> CriteriaSet:
-    return _parsed(record.pk, record.content_hash)
-
-
 def period_list(*, scope: Scope) -> list[Period]:
-    periods = Period.objects.select_related("criteria_set").order_by("-year", "province_name")
-    return [p for p in periods if scope.can_read_period(p)]
+    """The user's readable periods, newest first: filtered in SQL, without their sets' JSON."""
+    return list(readable_periods(scope=scope))
 
 
 def period_communes(*, period: Period, scope: Scope) -> QuerySet[Unit]:
@@ -50,28 +34,8 @@ def period_communes(*, period: Period, scope: Scope) -> QuerySet[Unit]:
 
 
 def period_evaluation(*, period: Period, units: list[Unit]) -> Evaluation:
-    """The engine over ``units`` in ``period``, from the rows as they are now."""
-    cset = cset_of(period.criteria_set)
-    by_id = {u.pk: u for u in units}
-    codes = {i.code for i in cset.indicators}
-    value_rows = [
-        (by_id[unit_id].code, ind, value)
-        for unit_id, ind, value in IndicatorValue.objects.filter(
-            assessment__period=period, assessment__unit_id__in=by_id, value__isnull=False
-        ).values_list("assessment__unit_id", "indicator", "value")
-        if ind in codes
-    ]
-    domain_units = [u.to_domain() for u in units]
-    values = values_from_long(cset, domain_units, value_rows)
-    statuses = np.full((len(units), len(cset.criteria)), NOT_GIVEN, dtype=np.int8)
-    row_of = {u.pk: i for i, u in enumerate(units)}
-    col_of = {n: j for j, n in enumerate(cset.criterion_numbers)}
-    for unit_id, number, status in CriterionStatus.objects.filter(
-        assessment__period=period, assessment__unit_id__in=by_id
-    ).values_list("assessment__unit_id", "criterion", "status"):
-        if number in col_of:
-            statuses[row_of[unit_id], col_of[number]] = status
-    return evaluate(cset, domain_units, period.year, values=values, statuses=statuses)
+    """The engine over ``units`` in ``period``, from the rows as they are now (the read model)."""
+    return readmodel_inputs.period_evaluation(period=period, units=units)
 
 
 def assessment_for(*, unit: Unit, period: Period) -> Assessment:
@@ -152,26 +116,6 @@ def unit_evaluation(
     statuses: dict[int, int | None] | None = None,
 ) -> Evaluation:
     """One commune judged live; ``values``/``statuses`` overlay the stored ones (a preview)."""
-    cset = cset_of(period.criteria_set)
-    stored = dict(
-        IndicatorValue.objects.filter(assessment__unit=unit, assessment__period=period).values_list(
-            "indicator", "value"
-        )
-    )
-    given: dict[int, int | None] = dict(
-        CriterionStatus.objects.filter(
-            assessment__unit=unit, assessment__period=period
-        ).values_list("criterion", "status")
-    )
-    stored.update(values or {})
-    given.update(statuses or {})
-    codes = {i.code for i in cset.indicators}
-    domain = [unit.to_domain()]
-    rows = [(unit.code, c, v) for c, v in stored.items() if v is not None and c in codes]
-    status_row = np.full((1, len(cset.criteria)), NOT_GIVEN, dtype=np.int8)
-    for j, number in enumerate(cset.criterion_numbers):
-        if given.get(number) is not None:
-            status_row[0, j] = given[number]
-    return evaluate(
-        cset, domain, period.year, values=values_from_long(cset, domain, rows), statuses=status_row
+    return readmodel_inputs.commune_evaluation(
+        period=period, unit=unit, values=values, statuses=statuses
     )

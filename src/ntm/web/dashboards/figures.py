@@ -1,55 +1,46 @@
 """The dashboard's figures, judged and rendered once per state of the data they come from.
 
-The fragment (cards, tables, chart data) is kept in Django's cache under a key made of
-everything it is computed from, so it can never be served for data that changed:
+The fragment (cards, tables, chart data) is kept in the read model's cache
+(``ntm.web.readmodel.cache``) under a key made of everything it is computed from, so it can
+never be served for data that changed:
 
 - the periods shown (id, year, regime, province, criteria set and its content hash),
 - the communes the user may read, filtered (every field of every unit: an edit in the admin
   changes the key), and the plan targets (their values),
 - the filters, the query string (links in the tables carry it) and the language,
-- the **data version** of the assessments of those periods: their count, the sum of their
-  versions and their highest id. Every write of a value or a status goes through
-  ``assessments.services.assessment_save`` (the form, the API, the spreadsheet import), which
-  bumps its assessment's version in the same transaction; a new assessment raises the count and
-  the highest id (ids are never reused), a deleted one lowers the count. So after a save has
-  returned, the next page reads another key and is judged again: a value saved is a value counted.
+- the **data version** of those periods (``readmodel.versions.period_versions``), which the
+  database's triggers move on every insert, update or delete of an assessment, a value or a
+  status, whatever wrote it (form, API, import, admin, shell, a raw ``.update()``).
 
-The data version is read **before** the values and statuses a miss judges, so what is stored
+The versions are read **before** the values and statuses a miss judges, so what is stored
 under a key is never older than that key. Within a process one request computes a missing
 fragment while the others asking for the same key wait for it (no stampede after each save).
 """
 
 from __future__ import annotations
 
-import hashlib
-import logging
-import threading
 from dataclasses import dataclass
-from typing import Any
 
-from django.conf import settings
-from django.core.cache import caches
-from django.db.models import Count, Max, Sum
 from django.http import HttpRequest
 from django.utils import translation
 
 from ntm.web.accounts.scope import Scope
-from ntm.web.assessments.models import Assessment, Period
+from ntm.web.assessments.models import Period
 from ntm.web.assessments.selectors import period_communes
 from ntm.web.dashboards.charts import chart_data, subtitle_for
 from ntm.web.dashboards.figures_html import figures_html
 from ntm.web.dashboards.selectors import DashboardFilter, earlier_periods, province_dashboard
 from ntm.web.dashboards.tables import commune_table
 from ntm.web.dashboards.targets import period_targets
+from ntm.web.readmodel.cache import cached as cached_value
+from ntm.web.readmodel.cache import digest
+from ntm.web.readmodel.versions import period_versions
 from ntm.web.units.models import Regime, Unit
 
-log = logging.getLogger(__name__)
 _UNIT_FIELDS = [f.attname for f in Unit._meta.concrete_fields]  # the order Unit(*row) takes
 _DISTRICT, _DISTRICT_NAME, _GROUP = (
     _UNIT_FIELDS.index(n) for n in ("district_code", "district_name", "group")
 )
-_locks: dict[str, threading.Lock] = {}
-_locks_guard = threading.Lock()
 
 
 @dataclass
@@ -62,46 +53,12 @@ class Figures:
     cached: bool  # served from the cache (for tests and the load test's counters)
 
 
-def data_version(period_ids: list[int]) -> tuple[int, int, int]:
-    """(count, sum of versions, highest id) of the periods' assessments: moves with every write."""
-    found = Assessment.objects.filter(period_id__in=period_ids).aggregate(
-        n=Count("id"), v=Sum("version"), m=Max("id")
-    )
-    return found["n"] or 0, found["v"] or 0, found["m"] or 0
-
-
 def _choices(rows: list[tuple], regime: str) -> tuple[list[tuple[str, str]], list[str]]:
     """``selectors.filter_choices`` over rows: districts (before 2025 only) and groups."""
     districts: list[tuple[str, str]] = []
     if regime == Regime.OLD:
         districts = sorted({(r[_DISTRICT], r[_DISTRICT_NAME]) for r in rows if r[_DISTRICT]})
     return districts, sorted({r[_GROUP] for r in rows if r[_GROUP]})
-
-
-def _cache_get(key: str) -> Any:
-    try:
-        return caches[settings.NTM_DASHBOARD_CACHE].get(key)
-    except Exception:  # a cache server down costs speed, never the page
-        log.warning("dashboard cache unavailable", exc_info=True)
-        return None
-
-
-def _cache_set(key: str, value: Any) -> None:
-    try:
-        caches[settings.NTM_DASHBOARD_CACHE].set(key, value, settings.NTM_DASHBOARD_CACHE_SECONDS)
-    except Exception:  # as above
-        log.warning("dashboard cache unavailable", exc_info=True)
-
-
-def _digest(parts: Any) -> str:
-    return hashlib.sha256(repr(parts).encode()).hexdigest()
-
-
-def _lock_for(key: str) -> threading.Lock:
-    with _locks_guard:
-        if len(_locks) > 512:  # a lock still held keeps working for its holders
-            _locks.clear()
-        return _locks.setdefault(key, threading.Lock())
 
 
 def dashboard_figures(
@@ -121,24 +78,17 @@ def dashboard_figures(
     shown = [*earlier_periods(period=period, scope=scope, periods=periods), period]
     targets = period_targets(period=period) if not (flt.district or flt.group) else None
     query = sorted((k, v) for k, v in request.GET.lists() if k not in ("export", "table"))
-    key = "ntm:dash:" + _digest((
+    key = "ntm:dash:" + digest((
         translation.get_language(), period.pk, flt, query,
         [(p.pk, p.year, p.regime, p.province_code, p.criteria_set_id,
           p.criteria_set.content_hash) for p in shown],
         shown_rows,
         sorted((targets or {}).items()) if targets is not None else None,
-        data_version([p.pk for p in shown]),  # before any value is read (see above)
+        period_versions(p.pk for p in shown),  # before any value is read (see above)
     ))  # fmt: skip
-    found = _cache_get(key)
-    cached = found is not None
-    if found is None:
-        with _lock_for(key):
-            found = _cache_get(key)
-            if found is None:
-                all_units = [Unit(*r) for r in rows]
-                found = _render(request, period, scope, flt, periods, all_units, targets)
-                _cache_set(key, found)
-    html, has_summary = found
+    (html, has_summary), cached = cached_value(key, lambda: _render(
+        request, period, scope, flt, periods, [Unit(*r) for r in rows], targets
+    ))  # fmt: skip
     return Figures(html, title, has_summary, districts, groups, cached)
 
 

@@ -1,10 +1,9 @@
 """Reads for the province dashboard: every figure judged live by the engine from stored values.
 
 ``figures`` keeps the rendered result under a key that every write changes (see there), so a
-value saved a moment ago is in the next page. The years shown are judged together
-(``evaluations.periods_evaluate``: the versions of their assessments, the rows of those that
-changed since this process last read them, one pass of the engine per year); the roll-ups are
-the domain's.
+value saved a moment ago is in the next page. The years shown are judged together through the
+read model (``readmodel.inputs.periods_evaluate``: each period's rows kept per data version, one
+pass of the engine per year); the roll-ups are the domain's.
 """
 
 from __future__ import annotations
@@ -17,8 +16,9 @@ from ntm.domain.rollup import Rollup, rollup, rollup_by, vi_sort_key
 from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.models import Period
 from ntm.web.assessments.selectors import period_communes
-from ntm.web.dashboards.evaluations import periods_evaluate
+from ntm.web.readmodel.inputs import periods_evaluate
 from ntm.web.dashboards.targets import period_targets
+from ntm.web.readmodel.scopes import readable_periods
 from ntm.web.units.models import Regime, Unit
 
 SORTS = ("-met", "met", "name", "code")
@@ -111,14 +111,9 @@ class Dashboard:
 
 
 def dashboard_periods(*, scope: Scope) -> list[Period]:
-    """The user's readable periods, newest first, with their sets' names but not their content
-    (a set's data is read once per content hash by ``cset_of``, never per page)."""
-    periods = (
-        Period.objects.select_related("criteria_set")
-        .defer("criteria_set__data")
-        .order_by("-year", "province_name")
-    )
-    return [p for p in periods if scope.can_read_period(p)]
+    """The user's readable periods, newest first, filtered in SQL, with their sets' names but not
+    their content (a set's data is read once per content hash by ``cset_of``, never per page)."""
+    return list(readable_periods(scope=scope))
 
 
 def scope_units(*, period: Period, scope: Scope) -> list[Unit]:

@@ -1,0 +1,179 @@
+"""The database as engine input, for any scope: one commune, a province's periods, the country.
+
+A period's rows (values given and statuses given) are read once per data version and kept in
+the cache as arrays; each request judges them over the communes it shows (the engine is fast,
+reading rows is not). The key holds the period's version, which the database's triggers move
+on every write, so rows kept are never older than the data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from django.db import connection
+
+from ntm.domain.evaluation import NOT_GIVEN, Evaluation, empty_statuses, empty_values, evaluate
+from ntm.web.assessments.models import CriterionStatus, IndicatorValue, Period
+from ntm.web.readmodel.cache import cache_get_many, cache_set_many
+from ntm.web.readmodel.sets import cset_of, layout_of
+from ntm.web.readmodel.versions import PeriodVersions, period_versions
+from ntm.web.units.models import Unit
+
+
+@dataclass(frozen=True)
+class PeriodRows:
+    """One period's stored rows as arrays (values given only)."""
+
+    value_units: np.ndarray  # unit id per value, int64
+    codes: tuple[str, ...]  # the indicator codes met in this period
+    value_codes: np.ndarray  # index into ``codes`` per value
+    values: np.ndarray  # float64
+    statuses: np.ndarray  # (unit id, criterion, status) rows, int64, shape (n, 3)
+
+
+_VALUES_SQL = (
+    "SELECT a.period_id, a.unit_id, v.indicator, v.value FROM assessments_indicatorvalue v "
+    "JOIN assessments_assessment a ON a.id = v.assessment_id "
+    "WHERE v.value IS NOT NULL AND a.period_id IN ({ids})"
+)
+_STATUSES_SQL = (
+    "SELECT a.period_id, a.unit_id, s.criterion, s.status FROM assessments_criterionstatus s "
+    "JOIN assessments_assessment a ON a.id = s.assessment_id WHERE a.period_id IN ({ids})"
+)
+
+
+def _fetch(sql: str, ids: list[int]) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(ids=", ".join(["%s"] * len(ids))), ids)
+        return cursor.fetchall()
+
+
+def _split(periods: np.ndarray) -> dict[int, np.ndarray]:
+    """Period id → the positions of its rows."""
+    order = np.argsort(periods, kind="stable")
+    if not len(order):
+        return {}
+    ids, starts = np.unique(periods[order], return_index=True)
+    ends = [*starts[1:].tolist(), len(order)]
+    return {p: order[lo:hi] for p, lo, hi in zip(ids.tolist(), starts.tolist(), ends, strict=True)}
+
+
+def _read_rows(ids: list[int]) -> dict[int, PeriodRows]:
+    """The rows of ``ids`` as they are now: two queries whatever the number of periods."""
+    values = _fetch(_VALUES_SQL, ids)
+    v_period = np.fromiter((r[0] for r in values), dtype=np.int64, count=len(values))
+    v_unit = np.fromiter((r[1] for r in values), dtype=np.int64, count=len(values))
+    v_value = np.fromiter((float(r[3]) for r in values), dtype=np.float64, count=len(values))
+    codes, v_code = np.unique(np.array([r[2] for r in values], dtype=object), return_inverse=True)
+    given = np.array(_fetch(_STATUSES_SQL, ids), dtype=np.int64).reshape(-1, 4)
+    by_value, by_status = _split(v_period), _split(given[:, 0])
+    empty = np.zeros(0, dtype=np.int64)
+    out = {}
+    for p in ids:
+        at = by_value.get(p, empty)
+        out[p] = PeriodRows(
+            value_units=v_unit[at], codes=tuple(str(c) for c in codes),
+            value_codes=v_code.reshape(-1)[at] if len(values) else empty,
+            values=v_value[at], statuses=given[by_status.get(p, empty), 1:],
+        )  # fmt: skip
+    return out
+
+
+def _key(period_id: int, version: int) -> str:
+    return f"ntm:rm:rows:{period_id}:{version}"
+
+
+def period_rows(versions: PeriodVersions) -> dict[int, PeriodRows]:
+    """Period id → its rows at ``versions`` (kept ones from the cache, the others read)."""
+    keys = {p: _key(p, v) for p, v in versions}
+    kept = cache_get_many(list(keys.values()))
+    out = {p: kept[k] for p, k in keys.items() if k in kept}
+    missing = [p for p in keys if p not in out]
+    if missing:
+        fresh = _read_rows(missing)
+        cache_set_many({keys[p]: rows for p, rows in fresh.items()})
+        out |= fresh
+    return out
+
+
+def _judge(period: Period, units: Sequence[Unit], rows: PeriodRows) -> Evaluation:
+    cset = cset_of(period.criteria_set)
+    pks = np.array([u.pk for u in units], dtype=np.int64)
+    order = np.argsort(pks)
+    values = empty_values(len(units), cset)
+    statuses = empty_statuses(len(units), cset)
+
+    def rows_of(unit_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(position among ``units``, kept?) of each row's unit."""
+        if not len(pks):
+            return np.zeros(len(unit_ids), dtype=np.int64), np.zeros(len(unit_ids), dtype=bool)
+        at = np.minimum(np.searchsorted(pks[order], unit_ids), len(pks) - 1)
+        return order[at], pks[order][at] == unit_ids
+
+    if len(rows.values):
+        column = {ind.code: j for j, ind in enumerate(cset.indicators)}
+        col_of = np.array([column.get(c, -1) for c in rows.codes], dtype=np.int64)
+        cols = col_of[rows.value_codes]
+        r, known = rows_of(rows.value_units)
+        take = known & (cols >= 0)
+        values[r[take], cols[take]] = rows.values[take]
+    if len(rows.statuses):
+        numbers = cset.criterion_numbers
+        col_of = np.full(max([*numbers, int(rows.statuses[:, 1].max())]) + 1, -1, dtype=np.int64)
+        col_of[numbers] = np.arange(len(numbers))
+        cols = col_of[rows.statuses[:, 1]]
+        r, known = rows_of(rows.statuses[:, 0])
+        take = known & (cols >= 0)
+        statuses[r[take], cols[take]] = rows.statuses[take, 2]
+    domain = [u.to_domain() for u in units]
+    return evaluate(cset, domain, period.year, values=values, statuses=statuses,
+                    layout=layout_of(period.criteria_set, period.year))  # fmt: skip
+
+
+def periods_evaluate(
+    *, periods: Sequence[Period], units: Sequence[Unit], versions: PeriodVersions | None = None
+) -> dict[int, Evaluation]:
+    """Period id → the engine over ``units`` in that period (a value given directly is judged;
+    a status given directly overrides the indicators). One query for the versions (unless the
+    caller read them for its own key), and the rows of any period not kept: two more."""
+    if not periods:
+        return {}
+    if versions is None:
+        versions = period_versions(p.pk for p in periods)
+    rows = period_rows(versions)
+    return {p.pk: _judge(p, units, rows[p.pk]) for p in periods}
+
+
+def period_evaluation(*, period: Period, units: Sequence[Unit]) -> Evaluation:
+    return periods_evaluate(periods=[period], units=units)[period.pk]
+
+
+def commune_evaluation(
+    *, period: Period, unit: Unit, values: dict[str, float | None] | None = None,
+    statuses: dict[int, int | None] | None = None,
+) -> Evaluation:  # fmt: skip
+    """One commune judged live; ``values``/``statuses`` overlay the stored ones (a preview).
+    Its own rows only (two small queries), not its period's."""
+    cset = cset_of(period.criteria_set)
+    mine = {"assessment__unit": unit, "assessment__period": period}
+    stored = dict(IndicatorValue.objects.filter(**mine).values_list("indicator", "value"))
+    given = dict(CriterionStatus.objects.filter(**mine).values_list("criterion", "status"))
+    stored.update(values or {})
+    given.update(statuses or {})
+    column = {ind.code: j for j, ind in enumerate(cset.indicators)}
+    matrix = empty_values(1, cset)
+    for code, value in stored.items():
+        if value is not None and code in column:
+            matrix[0, column[code]] = float(value)
+    status_row = np.full((1, len(cset.criteria)), NOT_GIVEN, dtype=np.int8)
+    for j, number in enumerate(cset.criterion_numbers):
+        if given.get(number) is not None:
+            status_row[0, j] = given[number]
+    return evaluate(cset, [unit.to_domain()], period.year, values=matrix, statuses=status_row,
+                    layout=layout_of(period.criteria_set, period.year))  # fmt: skip
+
+
+def forget_kept() -> None:
+    """Nothing is kept per process but parsed sets (immutable); the cache is Django's."""
