@@ -54,7 +54,9 @@ def _levels(rng: np.random.Generator, kind: str, compare: str) -> dict[str, Any]
     if compare == "=":
         # An exact count: the same for all regions, stated only from 2018 (earlier: unknown).
         return {"2018-2025": float(int(base))}
-    first = {r: float(round(base * rng.uniform(0.8, 1.2))) for r in REGION_CODES}
+    first: dict[str, float | None] = {
+        r: float(round(base * rng.uniform(0.8, 1.2))) for r in REGION_CODES
+    }
     second = {r: float(round(base * rng.uniform(1.0, 1.4))) for r in REGION_CODES}
     if rng.random() < 0.3:  # a level the decision leaves to guidance: unknown
         first[REGION_CODES[int(rng.integers(len(REGION_CODES)))]] = None

@@ -82,11 +82,14 @@ def marker_read(url: str) -> LoadReport | None:
         found = conn.execute("SELECT to_regclass(%s)", (MARKER,)).fetchone()
         if not found or found[0] is None:
             return None
-        row = conn.execute(
+        row: tuple[Any, ...] | None = conn.execute(
             f"SELECT seed, provinces, periods, assessments, n_values, import_seconds, "
             f"total_seconds FROM {MARKER} LIMIT 1"
         ).fetchone()
-    return LoadReport(*row[:7], skipped=True) if row else None
+    if row is None:
+        return None
+    seed, provinces, periods, assessments, n_values, import_s, total_s = row
+    return LoadReport(seed, provinces, periods, assessments, n_values, import_s, total_s, True)
 
 
 def _marker_write(report: LoadReport) -> None:
@@ -161,8 +164,8 @@ def load(url: str, *, seed: int, provinces: int | None, say: Any = print) -> Loa
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
     setup = setup_create(seed, provinces)
-    ordered = Period.objects.select_related("criteria_set").order_by("regime", "year", "province_code")
-    periods = list(ordered)
+    ordered = Period.objects.select_related("criteria_set")
+    periods = list(ordered.order_by("regime", "year", "province_code"))
     say(f"Đơn vị, bộ tiêu chí, {fmt.number(len(periods))} kỳ và "
         f"{fmt.number(sum(len(v) for v in setup.logins.values()))} tài khoản: "
         f"{fmt.number(time.perf_counter() - started, 1)} giây")  # fmt: skip
