@@ -23,6 +23,7 @@ from ntm.domain.units import Unit
 from ntm.io.data_files import DataSource, Progress, open_data, read_values
 from ntm.io.data_units import units_from_sources
 from ntm.io.errors import ImportFailed, Problem
+from ntm.io.rawfile import RawFile
 from ntm.io.units_file import read_units
 
 # Which shipped set a year means when none is named: the standard commune set of its period.
@@ -46,10 +47,10 @@ class Inputs:
 
 
 def _open_all(
-    data_paths: Sequence[str | Path], sheet: str | None, problems: list[Problem]
+    data: Sequence[str | Path | RawFile], sheet: str | None, problems: list[Problem]
 ) -> list[DataSource]:
     sources = []
-    for path in data_paths:
+    for path in data:
         try:
             sources.append(open_data(path, sheet=sheet))
         except ImportFailed as exc:
@@ -160,6 +161,15 @@ def _infer_set(
     return None
 
 
+def _out_of_period(cset: CriteriaSet, year: int, sources: list[DataSource]) -> Problem:
+    return _year_problem(
+        sources,
+        year,
+        f"năm {year} nằm ngoài giai đoạn {cset.period[0]}–{cset.period[1]} "
+        f"của bộ tiêu chí {cset.code}",
+    )
+
+
 def _named_set(
     code: str, year: int | None, sources: list[DataSource], problems: list[Problem]
 ) -> CriteriaSet | None:
@@ -171,56 +181,77 @@ def _named_set(
         )
         return None
     if year is not None and not cset.period[0] <= year <= cset.period[1]:
-        problems.append(
-            _year_problem(
-                sources,
-                year,
-                f"năm {year} nằm ngoài giai đoạn {cset.period[0]}–{cset.period[1]} "
-                f"của bộ tiêu chí {cset.code}",
-            )
-        )
+        problems.append(_out_of_period(cset, year, sources))
     return cset
 
 
+def _units(
+    units: Sequence[Unit] | str | Path | RawFile | None, problems: list[Problem]
+) -> tuple[list[Unit] | None, str, bool]:
+    """The units given (objects or a file), how to name them, and whether reading them failed."""
+    if units is None:
+        return None, "tệp đơn vị", False
+    if not isinstance(units, str | Path | RawFile):
+        return list(units), "danh sách đơn vị", False
+    label = f"tệp {RawFile.of(units).name}"
+    try:
+        return read_units(units), label, False
+    except ImportFailed as exc:
+        problems.extend(exc.problems)
+        return None, label, True
+
+
+def _criteria(
+    criteria: str | Path | CriteriaSet | None,
+    year: int | None,
+    sources: list[DataSource],
+    notes: list[str],
+    problems: list[Problem],
+) -> CriteriaSet | None:
+    if isinstance(criteria, CriteriaSet):
+        if year is not None and not criteria.period[0] <= year <= criteria.period[1]:
+            problems.append(_out_of_period(criteria, year, sources))
+        return criteria
+    if criteria is not None:
+        return _named_set(str(criteria), year, sources, problems)
+    if year is not None:
+        return _infer_set(year, sources, notes, problems)
+    return None
+
+
 def load_inputs(
-    data_paths: Sequence[str | Path],
+    data: Sequence[str | Path | RawFile],
     *,
-    units_path: str | Path | None = None,
-    criteria: str | Path | None = None,
+    units_path: str | Path | RawFile | None = None,
+    units: Sequence[Unit] | None = None,
+    criteria: str | Path | CriteriaSet | None = None,
     year: int | None = None,
     sheet: str | None = None,
     progress: Progress | None = None,
 ) -> Inputs:
-    """Everything an evaluation needs from files; ImportFailed with every problem otherwise."""
+    """Everything an evaluation needs; ImportFailed with every problem otherwise.
+
+    Each input is a file (a path, or a ``RawFile`` holding bytes and a name) or the object
+    itself: ``units`` (a list of ``Unit``) instead of ``units_path``, a ``CriteriaSet`` as
+    ``criteria``. The web passes its own objects and the upload's bytes; nothing is written.
+    """
     problems: list[Problem] = []
-    notes: list[str] = []
-    units: list[Unit] | None = None
-    units_label = "tệp đơn vị"
-    if units_path is not None:
-        units_label = f"tệp {Path(units_path).name}"
-        try:
-            units = read_units(units_path)
-        except ImportFailed as exc:
-            problems.extend(exc.problems)
-    sources = _open_all(data_paths, sheet, problems)
+    given, units_label, units_failed = _units(units if units is not None else units_path, problems)
+    sources = _open_all(data, sheet, problems)
     if not sources:
         raise ImportFailed(problems)
+    notes = [note for s in sources for note in s.table.grid.notes]
     chosen_year = _decide_year(sources, year, problems)
-    cset = None
-    if criteria is not None:
-        cset = _named_set(str(criteria), chosen_year, sources, problems)
-    elif chosen_year is not None:
-        cset = _infer_set(chosen_year, sources, notes, problems)
-    units_failed = units_path is not None and units is None
+    cset = _criteria(criteria, chosen_year, sources, notes, problems)
     if cset is None or chosen_year is None or units_failed:
         raise ImportFailed(problems)
-    if units is None:
-        units, units_label = units_from_sources(sources, chosen_year)
+    if given is None:
+        given, units_label = units_from_sources(sources, chosen_year)
     try:
         bundle = read_values(
             sources,
             cset=cset,
-            units=units,
+            units=given,
             year=chosen_year,
             units_label=units_label,
             progress=progress,
@@ -236,7 +267,7 @@ def load_inputs(
         values=bundle.values,
         statuses=bundle.statuses,
         notes=notes + bundle.notes,
-        files=[str(p) for p in data_paths],
+        files=[p.name if isinstance(p, RawFile) else str(p) for p in data],
     )
 
 

@@ -25,6 +25,7 @@ import numpy as np
 from ntm.domain.criteria import CriteriaSet
 from ntm.domain.evaluation import empty_statuses, empty_values
 from ntm.domain.units import Unit
+from ntm.formatting import number as number_text
 from ntm.io.columns import (
     ALIASES,
     NO_WORDS,
@@ -36,7 +37,9 @@ from ntm.io.columns import (
     pad_code,
 )
 from ntm.io.errors import ImportFailed, Problem
+from ntm.io.limits import LIMITS
 from ntm.io.numbers import Convention
+from ntm.io.rawfile import RawFile
 from ntm.io.tabular import Column, Row, Table, cell_text, header_key, read_table
 from ntm.io.template import ENTRY_SHEET
 from ntm.io.units_file import UnitColumns
@@ -103,7 +106,7 @@ def _is_subheader(row: Row, code_column: Column | None) -> bool:
     return True
 
 
-def open_data(path: str | Path, *, sheet: str | None = None) -> DataSource:
+def open_data(path: str | Path | RawFile, *, sheet: str | None = None) -> DataSource:
     """Step one: header, shape, years. ImportFailed with every problem found so far."""
     table = read_table(
         path,
@@ -146,6 +149,15 @@ def open_data(path: str | Path, *, sheet: str | None = None) -> DataSource:
     while rows and _is_subheader(rows[0], source.units["code"]):
         rows = rows[1:]
     source.data_rows = rows
+    if source.shape == "wide" and len(rows) > LIMITS.max_rows:
+        raise ImportFailed(
+            [
+                table.problem(
+                    f"tệp có {number_text(len(rows))} dòng dữ liệu, vượt giới hạn "
+                    f"{number_text(LIMITS.max_rows)} dòng (mỗi xã một dòng); tệp bị từ chối"
+                )
+            ]
+        )
     if source.year_column is not None:
         for row in rows:
             raw = row.get(source.year_column)

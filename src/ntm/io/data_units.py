@@ -26,7 +26,7 @@ def units_from_sources(sources: Sequence[DataSource], year: int) -> tuple[list[U
     Bad codes are left for ``read_values`` to report: it places every problem of a data row.
     """
     units: dict[str, Unit] = {}
-    registry_codes: list[str] = []
+    registry_codes: dict[str, None] = {}  # ordered, and a lookup in constant time
     problems: list[Problem] = []
     for source in sources:
         cols = source.units
@@ -40,7 +40,7 @@ def units_from_sources(sources: Sequence[DataSource], year: int) -> tuple[list[U
             if cols.has_names:
                 units[code] = cols.unit(row, code, problems)
             else:
-                registry_codes.append(code)
+                registry_codes[code] = None
     if not registry_codes:
         return list(units.values()), "các tệp dữ liệu"
     from ntm.units.registry import UnknownCode, unit

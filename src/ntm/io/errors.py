@@ -39,13 +39,47 @@ class Problem:
         }
 
 
+def _column_order(column: str | None) -> tuple[int, str]:
+    letters = (column or "").split(" ", 1)[0]
+    return (len(letters), letters) if letters.isalpha() and letters.isupper() else (9, column or "")
+
+
+def _order(problem: Problem) -> tuple[str, str, int, tuple[int, str]]:
+    return (problem.file, problem.sheet or "", problem.row or 0, _column_order(problem.column))
+
+
+def capped(problems: list[Problem], cap: int | None = None) -> list[Problem]:
+    """At most ``cap`` problems, the first by file, sheet, row, column, and a count of the rest.
+
+    A file with 200.000 bad rows would otherwise render a page nobody reads (and takes seconds
+    to render): the first ones show what is wrong, the count how much.
+    """
+    from ntm.io.limits import LIMITS  # (imports babel: only when a file has problems)
+
+    cap = LIMITS.max_problems if cap is None else cap
+    if len(problems) <= cap:
+        return problems
+    from ntm.formatting import number
+
+    first = sorted(problems, key=_order)[:cap]
+    rest = len(problems) - cap
+    files = sorted({p.file for p in problems})
+    return [*first, Problem(", ".join(files), f"… và {number(rest)} lỗi khác")]
+
+
 class ImportFailed(Exception):
-    """Every problem of a file at once; nothing of the file is to be used or saved."""
+    """Every problem of a file at once; nothing of the file is to be used or saved.
+
+    ``total`` counts every problem found; ``problems`` lists at most ``LIMITS.max_problems`` of them
+    and a last line with the count of the others.
+    """
 
     def __init__(self, problems: list[Problem]):
+        self.total = len(problems)
+        problems = capped(problems)
         self.problems = problems
         super().__init__(
-            f"Có {len(problems)} lỗi trong dữ liệu:\n" + "\n".join(f"- {p}" for p in problems)
+            f"Có {self.total} lỗi trong dữ liệu:\n" + "\n".join(f"- {p}" for p in problems)
         )
 
 

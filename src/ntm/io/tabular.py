@@ -10,20 +10,29 @@ column *means* is the business of the readers above; they pass in how to recogni
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ntm.formatting import number
+from ntm.io.encodings import decode_text
 from ntm.io.errors import ImportFailed, Problem
+from ntm.io.library_errors import library_problem
+from ntm.io.limits import LIMITS, megabytes
+from ntm.io.rawfile import RawFile
 from ntm.io.xlsx_formats import percent_cells
+from ntm.io.xlsx_guard import check_workbook
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
 META_SHEET = "_ntm"  # hidden sheet of the templates ntm writes: key/value pairs
 HEADER_SCAN_ROWS = 50
 
@@ -122,6 +131,7 @@ class Grid:
     rows: list[Row]
     meta: dict[str, str] = field(default_factory=dict)
     sheets: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. the encoding assumed for a CSV file
 
     @property
     def file(self) -> str:
@@ -137,6 +147,7 @@ class Table:
     columns: list[Column]
     rows: list[Row]
     above: list[Row]  # title rows above the header
+    duplicates: list[tuple[Column, Column]] = field(default_factory=list)  # (first, repeated)
 
     @property
     def file(self) -> str:
@@ -163,36 +174,74 @@ class Table:
 # --- reading ------------------------------------------------------------------------------------
 
 
-def _decode(data: bytes) -> tuple[str, str]:
-    for encoding in ("utf-8-sig", "cp1258"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1"), "latin-1"  # unreachable in practice: cp1258 maps most bytes
+def _refuse(file: str, message: str, sheet: str | None = None, row: int | None = None):
+    return ImportFailed([Problem(file, message, sheet, row)])
 
 
 def _sniff_delimiter(text: str) -> str:
-    sample = "\n".join(text.splitlines()[:20])
+    lines = text[:65536].splitlines()[:20]
     try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+        return csv.Sniffer().sniff("\n".join(lines), delimiters=",;\t").delimiter
     except csv.Error:
-        first = next((line for line in text.splitlines() if line.strip()), "")
+        first = next((line for line in lines if line.strip()), "")
         return max(",;\t", key=first.count)
 
 
-def read_csv_grid(path: Path) -> Grid:
-    text, _encoding = _decode(path.read_bytes())
-    text = unicodedata.normalize("NFC", text)
-    reader = csv.reader(io.StringIO(text), delimiter=_sniff_delimiter(text))
+def _csv_text(raw: RawFile) -> tuple[str, list[str]]:
+    """The file's text and a note on the encoding when it was not plain UTF-8."""
+    if raw.size() > LIMITS.max_decompressed:
+        raise _refuse(raw.name, f"tệp lớn hơn giới hạn {megabytes(LIMITS.max_decompressed)}")
+    data = raw.read_bytes()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        pass
+    elif b"\x00" in data:
+        raise _refuse(raw.name, "tệp chứa dữ liệu nhị phân, không phải văn bản CSV")
+    decoded = decode_text(data)
+    notes = []
+    if decoded.guessed:
+        notes.append(
+            f"tệp {raw.name}: đọc theo bảng mã {decoded.encoding} (đoán tự động; nếu chữ "
+            "tiếng Việt hiện sai, hãy lưu lại tệp dạng «CSV UTF-8»)"
+        )
+    elif decoded.encoding != "UTF-8":
+        notes.append(f"tệp {raw.name}: đọc theo bảng mã {decoded.encoding}")
+    return unicodedata.normalize("NFC", decoded.text), notes
+
+
+@contextmanager
+def _field_limit(limit: int) -> Iterator[None]:
+    previous = csv.field_size_limit(limit)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+def read_csv_grid(source: str | Path | RawFile) -> Grid:
+    raw = RawFile.of(source)
+    text, notes = _csv_text(raw)
+    # newline="": a line may end in CR, LF or CRLF (old Mac exports end in CR alone).
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
     rows: list[Row] = []
     start = 1
-    for cells in reader:
-        row = Row(start, tuple(c.strip() for c in cells))
-        start = reader.line_num + 1
-        if not row.is_blank():
-            rows.append(row)
-    return Grid(path, None, rows)
+    with _field_limit(LIMITS.max_field):
+        try:
+            for cells in reader:
+                row = Row(start, tuple(c.strip() for c in cells))
+                start = reader.line_num + 1
+                if len(cells) > LIMITS.max_columns:
+                    limit = number(LIMITS.max_columns)
+                    raise _refuse(raw.name, f"dòng có {number(len(cells))} cột, vượt giới hạn "
+                                  f"{limit} cột", row=row.number)  # fmt: skip
+                if not row.is_blank():
+                    rows.append(row)
+                    if len(rows) > LIMITS.max_long_rows:
+                        limit = number(LIMITS.max_long_rows)
+                        raise _refuse(raw.name, f"tệp có hơn {limit} dòng, vượt giới hạn")
+        except csv.Error as exc:
+            problem = library_problem(exc, raw.name)
+            raise _refuse(raw.name, problem.message, row=reader.line_num) from None
+    return Grid(Path(raw.name), None, rows, notes=notes)
 
 
 def _sheet_rows(sheet: Any, percent: set[tuple[int, int]] | None = None) -> list[Row]:
@@ -210,8 +259,8 @@ def _sheet_rows(sheet: Any, percent: set[tuple[int, int]] | None = None) -> list
             continue
         value = grid[r0][c0] if c0 < len(grid[r0]) else ""
         for r in range(r0, min(r1, len(grid) - 1) + 1):
-            for c in range(c0, c1 + 1):
-                if c < len(grid[r]) and grid[r][c] == "":
+            for c in range(c0, min(c1, len(grid[r]) - 1) + 1):
+                if grid[r][c] == "":
                     grid[r][c] = value
     rows = []
     for i, cells in enumerate(grid):
@@ -221,60 +270,82 @@ def _sheet_rows(sheet: Any, percent: set[tuple[int, int]] | None = None) -> list
     return rows
 
 
-def read_spreadsheet_grids(path: Path, sheet: str | None = None) -> list[Grid]:
-    """The grids of a workbook: the named sheet only, or every data sheet in order."""
+def _open_book(raw: RawFile) -> Any:
     from python_calamine import CalamineWorkbook
 
-    try:
-        book = CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises its own error types for corrupt files
-        raise ImportFailed(
-            [Problem(path.name, f"không đọc được tệp bảng tính ({type(exc).__name__}): {exc}")]
-        ) from None
-    names = list(book.sheet_names)
+    if raw.size() > LIMITS.max_decompressed:
+        raise _refuse(raw.name, f"tệp lớn hơn giới hạn {megabytes(LIMITS.max_decompressed)}")
+    check_workbook(raw)
+    if raw.content is not None:
+        return CalamineWorkbook.from_filelike(io.BytesIO(raw.content))
+    return CalamineWorkbook.from_path(str(raw.path))
+
+
+def _meta(book: Any, names: list[str]) -> dict[str, str]:
     meta: dict[str, str] = {}
     if META_SHEET in names:
-        for cells in book.get_sheet_by_name(META_SHEET).to_python():
+        for cells in book.get_sheet_by_name(META_SHEET).to_python()[:200]:
             if len(cells) >= 2 and cell_text(cells[0]):
                 meta[cell_text(cells[0])] = cell_text(cells[1])
+    return meta
+
+
+def _spreadsheet_grids(raw: RawFile, sheet: str | None) -> list[Grid]:
+    book = _open_book(raw)
+    names = list(book.sheet_names)
+    meta = _meta(book, names)
     visible = [n for n in names if n != META_SHEET]
     if sheet is not None:
         if sheet not in names:
             listed = ", ".join(f"«{n}»" for n in visible)
-            raise ImportFailed(
-                [
-                    Problem(
-                        path.name,
-                        f"không có trang tính «{sheet}»; tệp có các trang tính: {listed}",
-                    )
-                ]
-            )
+            message = f"không có trang tính «{sheet}»; tệp có các trang tính: {listed}"
+            raise _refuse(raw.name, message)
         chosen = [sheet]
     else:
         chosen = visible
     # calamine does not see number formats: a cell shown as 85% would read as 0.85.
-    percent = percent_cells(path) if path.suffix.lower() in {".xlsx", ".xlsm"} else {}
-    return [
-        Grid(
-            path, name, _sheet_rows(book.get_sheet_by_name(name), percent.get(name)), meta, visible
-        )
-        for name in chosen
-    ]
+    percent = percent_cells(raw.open()) if raw.suffix in {".xlsx", ".xlsm"} else {}
+    grids = []
+    for name in chosen:
+        try:
+            rows = _sheet_rows(book.get_sheet_by_name(name), percent.get(name))
+        except Exception as exc:  # calamine's own error types, for a sheet it cannot read
+            raise ImportFailed([library_problem(exc, raw.name, name)]) from None
+        grids.append(Grid(Path(raw.name), name, rows, meta, visible))
+    return grids
 
 
-def read_grids(path: str | Path, sheet: str | None = None) -> list[Grid]:
-    path = Path(path)
-    if not path.exists():
-        raise ImportFailed([Problem(path.name, f"không tìm thấy tệp: {path}")])
-    if path.is_dir():
-        raise ImportFailed([Problem(path.name, "đây là một thư mục, không phải tệp dữ liệu")])
-    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
-        return read_spreadsheet_grids(path, sheet)
+def read_spreadsheet_grids(source: str | Path | RawFile, sheet: str | None = None) -> list[Grid]:
+    """The grids of a workbook: the named sheet only, or every data sheet in order."""
+    raw = RawFile.of(source)
+    try:
+        return _spreadsheet_grids(raw, sheet)
+    except ImportFailed:
+        raise
+    except Exception as exc:  # every library error, said in Vietnamese with the file's name
+        raise ImportFailed([library_problem(exc, raw.name)]) from None
+
+
+def read_grids(source: str | Path | RawFile, sheet: str | None = None) -> list[Grid]:
+    raw = RawFile.of(source)
+    if raw.path is not None and not raw.path.exists():
+        raise _refuse(raw.name, f"không tìm thấy tệp: {raw.path}")
+    if raw.path is not None and raw.path.is_dir():
+        raise _refuse(raw.name, "đây là một thư mục, không phải tệp dữ liệu")
+    if raw.suffix in SPREADSHEET_SUFFIXES:
+        return read_spreadsheet_grids(raw, sheet)
+    if raw.suffix not in TEXT_SUFFIXES:
+        kinds = ", ".join(sorted(SPREADSHEET_SUFFIXES | TEXT_SUFFIXES))
+        raise _refuse(raw.name, f"loại tệp «{raw.suffix or 'không có đuôi'}» không đọc được; "
+                      f"chỉ nhận: {kinds}")  # fmt: skip
     if sheet is not None:
-        raise ImportFailed(
-            [Problem(path.name, f"tệp CSV không có trang tính (đã yêu cầu «{sheet}»)")]
-        )
-    return [read_csv_grid(path)]
+        raise _refuse(raw.name, f"tệp CSV không có trang tính (đã yêu cầu «{sheet}»)")
+    try:
+        return [read_csv_grid(raw)]
+    except ImportFailed:
+        raise
+    except Exception as exc:  # a file that cannot be read at all: said, never a traceback
+        raise ImportFailed([library_problem(exc, raw.name)]) from None
 
 
 HeaderScore = Callable[[str], int]
@@ -298,23 +369,42 @@ def find_header(grid: Grid, score: HeaderScore, anchor: Callable[[str], bool]) -
         return None
     position = best[0]
     header = grid.rows[position]
-    columns = []
-    seen: set[str] = set()
+    columns: list[Column] = []
+    seen: dict[str, Column] = {}
+    duplicates: list[tuple[Column, Column]] = []
     for index, cell in enumerate(header.cells):
         text = cell_text(cell)
         if not text:
             continue
         key = header_key(text)
-        # A header copied across a merged range names one column: the first of the range.
-        if key in seen and index > 0 and cell_text(header.cells[index - 1]) == text:
-            continue
-        seen.add(key)
+        if key in seen:
+            # A header copied across a merged range names one column: the first of the range.
+            if index > 0 and cell_text(header.cells[index - 1]) == text:
+                continue
+            if score(key):
+                duplicates.append((seen[key], Column(index, text, key)))
+                continue
+        seen.setdefault(key, Column(index, text, key))
         columns.append(Column(index, text, key))
-    return Table(grid, header.number, columns, grid.rows[position + 1 :], grid.rows[:position])
+    table = Table(grid, header.number, columns, grid.rows[position + 1 :], grid.rows[:position])
+    table.duplicates = duplicates
+    return table
+
+
+def _duplicate_problems(table: Table) -> list[Problem]:
+    """Two columns with one meaning: which one counts is not for ntm to guess."""
+    return [
+        table.problem(
+            f"cột «{second.header}» trùng: có ở cột {first.label} và cột {second.label}; "
+            "xóa hoặc đổi tên một cột",
+            row=table.header_row,
+        )
+        for first, second in table.duplicates
+    ]
 
 
 def read_table(
-    path: str | Path,
+    path: str | Path | RawFile,
     *,
     score: HeaderScore,
     anchor: Callable[[str], bool],
@@ -334,6 +424,8 @@ def read_table(
             problems.append(Problem(grid.file, "tệp trống: không có dòng dữ liệu nào", grid.sheet))
             continue
         table = find_header(grid, score, anchor)
+        if table is not None and table.duplicates:
+            raise ImportFailed(_duplicate_problems(table))
         if table is not None:
             return table
         problems.append(
@@ -345,12 +437,12 @@ def read_table(
             )
         )
     if not grids:
-        problems.append(Problem(Path(path).name, "tệp không có trang tính nào"))
+        problems.append(Problem(RawFile.of(path).name, "tệp không có trang tính nào"))
     if len(grids) > 1:
         names = ", ".join(f"«{g.sheet}»" for g in grids)
         problems = [
             Problem(
-                Path(path).name,
+                RawFile.of(path).name,
                 f"không trang tính nào có dữ liệu đúng dạng (cần các cột {expected}); "
                 f"đã xem: {names}. Dữ liệu có thể nằm sai trang tính.",
             )

@@ -24,6 +24,7 @@ from ntm.io.columns import (
     yes_no,
 )
 from ntm.io.errors import ImportFailed, Problem
+from ntm.io.rawfile import RawFile
 from ntm.io.tabular import Column, Row, Table, header_key, read_table
 from ntm.units.regions import region_code, region_for_province
 
@@ -132,13 +133,13 @@ def _flag_cell(value: object) -> bool:
     return bool(flag)
 
 
-def units_table(path: str | Path, sheet: str | None = None) -> Table:
+def units_table(path: str | Path | RawFile, sheet: str | None = None) -> Table:
     return read_table(
         path, score=header_score, anchor=is_code_header, expected=UNITS_EXPECTED, sheet=sheet
     )
 
 
-def read_units(path: str | Path, *, sheet: str | None = None) -> list[Unit]:
+def read_units(path: str | Path | RawFile, *, sheet: str | None = None) -> list[Unit]:
     """Every unit of a units file, in file order; ImportFailed with every problem otherwise."""
     table = units_table(path, sheet)
     cols = UnitColumns(table)

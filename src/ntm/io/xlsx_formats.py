@@ -19,6 +19,7 @@ import posixpath
 import re
 import zipfile
 from pathlib import Path
+from typing import IO
 from xml.etree import ElementTree
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -31,7 +32,7 @@ _REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 Cells = set[tuple[int, int]]  # (row, column), both from 0: A1 is (0, 0)
 
 
-def percent_cells(path: Path) -> dict[str, Cells]:
+def percent_cells(path: Path | IO[bytes]) -> dict[str, Cells]:
     """Sheet name → cells with a percent number format; empty when none or not an .xlsx."""
     try:
         with zipfile.ZipFile(path) as book:
@@ -40,7 +41,7 @@ def percent_cells(path: Path) -> dict[str, Cells]:
                 return {}
             return {
                 name: cells
-                for name, part in _sheet_parts(book).items()
+                for name, part in sheet_parts(book).items()
                 if (cells := _styled_cells(book.read(part), styles))
             }
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):
@@ -76,7 +77,7 @@ def _percent_styles(book: zipfile.ZipFile) -> set[int]:
     }
 
 
-def _sheet_parts(book: zipfile.ZipFile) -> dict[str, str]:
+def sheet_parts(book: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name → path of its XML part inside the zip."""
     workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
     rels = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
