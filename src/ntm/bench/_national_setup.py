@@ -62,13 +62,13 @@ def _ordered(provinces: list[Province], first: str) -> list[Province]:
 
 def provinces_choose(limit: int | None) -> list[Province]:
     """Old and new provinces, the largest old one first; ``limit`` keeps that many of each."""
-    found = (
-        Unit.objects.filter(level="commune", kind=RURAL)
-        .values_list("regime", "province_code", "province_name")
-        .distinct()
+    rows = Unit.objects.filter(level="commune", kind=RURAL).values_list(
+        "regime", "province_code", "province_name"
     )
-    old = _ordered([Province(*row) for row in found if row[0] == "old"], LARGEST_OLD)
-    new = _ordered([Province(*row) for row in found if row[0] == "new"], LARGEST_OLD)
+    # order_by() clears the model's ordering, which DISTINCT would otherwise include.
+    found = {(r, c): Province(r, c, n) for r, c, n in rows.order_by().distinct()}
+    old = _ordered([p for (r, _c), p in found.items() if r == "old"], LARGEST_OLD)
+    new = _ordered([p for (r, _c), p in found.items() if r == "new"], LARGEST_OLD)
     if limit is not None:
         old, new = old[:limit], new[:limit]
     return old + new
