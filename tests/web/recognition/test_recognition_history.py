@@ -1,5 +1,5 @@
 """The dossier's "steps taken" table speaks Vietnamese: each step named in words, a criterion's
-review with the review's own labels, a return with its comment after "Trả lại:"."""
+review with the review's own labels, a return with its comment after "Cần bổ sung:"."""
 
 from __future__ import annotations
 
@@ -56,10 +56,10 @@ def test_the_history_names_every_step_in_vietnamese(ready: Any, flow: Any, clien
         ["Xác nhận tiêu chí 1", "", "Xác nhận đạt"],
         ["Bắt đầu thẩm tra", "Đã gửi hồ sơ", "Đang thẩm tra"],
         ["Xác nhận tiêu chí 3", "", "Xác nhận đạt"],
-        ["Trả lại tiêu chí 2", "", "Trả lại: Thiếu biên bản nghiệm thu cầu"],
+        ["Cần bổ sung tiêu chí 2", "", "Cần bổ sung: Thiếu biên bản nghiệm thu cầu"],
         ["Trả lại hồ sơ để bổ sung", "Đang thẩm tra", "Trả lại để bổ sung"],
         ["Gửi lại hồ sơ", "Trả lại để bổ sung", "Đang thẩm tra"],
-        ["Xác nhận tiêu chí 2", "Trả lại", "Xác nhận đạt: Đã có biên bản"],
+        ["Xác nhận tiêu chí 2", "Cần bổ sung", "Xác nhận đạt: Đã có biên bản"],
         ["Thẩm tra đủ tiêu chí", "Đang thẩm tra", "Đã thẩm tra đủ tiêu chí"],
         ["Thẩm định", "Đã thẩm tra đủ tiêu chí", "Đã thẩm định"],
         ["Quyết định công nhận", "Đã thẩm định", "Đã công nhận"],
@@ -74,7 +74,7 @@ def test_no_internal_name_reaches_the_commune_page(ready: Any, flow: Any, client
     page = client.get(
         f"/cong-nhan/ky/{submission.period_id}/xa/{submission.unit_id}/"
     ).content.decode()
-    assert "Trả lại: Thiếu biên bản nghiệm thu cầu" in page
+    assert "Cần bổ sung: Thiếu biên bản nghiệm thu cầu" in page
     for internal in ("submission_", "criterion_", "recognition_decide", "revocation_",
                      "confirmed", "returned"):  # fmt: skip
         assert internal not in page, internal

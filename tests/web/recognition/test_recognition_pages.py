@@ -66,9 +66,51 @@ def test_the_reviewer_sees_their_queue_and_returns_a_criterion_through_htmx(
                            HTTP_HX_REQUEST="true")  # fmt: skip
     body = response.content.decode()
     assert response.status_code == 200 and body.startswith('<div id="criteria">')
-    assert "Trả lại để bổ sung" in body and "Thiếu hồ sơ cầu" in body
-    assert Submission.objects.get(pk=s.pk).state == State.RETURNED
+    assert "Cần bổ sung" in body and "Thiếu hồ sơ cầu" in body
+    # Criteria 1 and 3 still wait for their reviewer: the dossier stays in review.
+    assert Submission.objects.get(pk=s.pk).state == State.UNDER_REVIEW
     assert "Không có hồ sơ nào chờ thẩm tra." in client.get("/cong-nhan/hang-cho/").content.decode()
+
+
+def test_the_dossier_goes_back_once_when_every_criterion_is_decided(
+    ready: Any, flow: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django.core import mail
+
+    s = sv.submission_submit(**flow.as_("officer_a"), submission=ready.submission)
+    with django_capture_on_commit_callbacks(execute=True):
+        s = sv.criterion_return(**flow.as_("reviewer"), submission=s, criterion=2,
+                                comment="Thiếu hồ sơ cầu")  # fmt: skip
+        s = sv.criterion_confirm(**flow.as_("reviewer_13"), submission=s, criterion=1)
+    assert s.state == State.UNDER_REVIEW
+    assert not any("trả lại" in m.subject for m in mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        s = sv.criterion_return(**flow.as_("reviewer_13"), submission=s, criterion=3,
+                                comment="Thiếu ảnh hiện trạng")  # fmt: skip
+    assert s.state == State.RETURNED
+    returned = [m for m in mail.outbox if "trả lại" in m.subject]
+    assert len(returned) == 1 and returned[0].to == ["officer_a@example.vn"]
+    assert "Tiêu chí 2: Thiếu hồ sơ cầu" in returned[0].body
+    assert "Tiêu chí 3: Thiếu ảnh hiện trạng" in returned[0].body
+
+
+def test_the_reviewer_decides_every_criterion_in_one_form(
+    ready: Any, flow: Any, client: Any
+) -> None:
+    s = sv.submission_submit(**flow.as_("officer_a"), submission=ready.submission)
+    client.force_login(ready.users["admin"])
+    page = client.get(f"/cong-nhan/ho-so/{s.pk}/").content.decode()
+    assert 'id="tc-2"' in page and "<td>2.1</td>" in page and "<td>75</td>" in page
+    client.force_login(ready.users["reviewer_13"])
+    form = {"decision-1": "confirmed", "decision-3": "returned", "comment-3": "Thiếu ảnh"}
+    response = client.post(f"/cong-nhan/ho-so/{s.pk}/tham-tra/", form, follow=True)
+    assert response.status_code == 200
+    latest = {r.criterion: r.decision for r in s.reviews.all()}
+    assert latest == {1: "confirmed", 3: "returned"}
+    bad = client.post(f"/cong-nhan/ho-so/{s.pk}/tham-tra/", {"decision-1": "returned"},
+                      follow=True)  # fmt: skip
+    assert "Cần ghi ý kiến cho tiêu chí 1" in bad.content.decode()
+    assert s.reviews.count() == 2
 
 
 def test_the_office_appraises_and_records_the_decision_through_its_forms(
@@ -105,3 +147,24 @@ def test_anyone_else_gets_a_403_in_vietnamese(ready: Any, client: Any, who: str,
     response = _page(client, ready, who, url.format(s=ready.submission.pk))
     assert response.status_code == 403
     assert "Bạn không có quyền xem hoặc thay đổi dữ liệu này" in response.content.decode()
+
+
+def test_each_waiting_dossier_shows_and_exports_its_step_deadline(
+    ready: Any, flow: Any, client: Any, settings: Any
+) -> None:
+    import datetime
+    import io
+
+    from django.utils import timezone
+    from openpyxl import load_workbook
+
+    settings.NTM_RECOGNITION_STEP_DAYS = 10
+    s = sv.submission_submit(**flow.as_("officer_a"), submission=ready.submission)
+    due = timezone.localdate() + datetime.timedelta(days=10)
+    assert s.step_due == due
+    page = _page(client, ready, "reviewer", "/cong-nhan/hang-cho/").content.decode()
+    assert due.strftime("%d/%m/%Y") in page
+    export = client.get("/cong-nhan/hang-cho/?export=xlsx")
+    rows = list(load_workbook(io.BytesIO(export.content)).active.values)
+    assert rows[2][6:8] == ("Hạn xử lý", "Số ngày còn lại")
+    assert rows[3][1] == "Xã A" and rows[3][6].date() == due and rows[3][7] == 10

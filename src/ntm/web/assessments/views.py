@@ -138,12 +138,18 @@ def evidence_upload(request: HttpRequest, period_id: int, unit_id: int) -> HttpR
     return redirect("commune", period_id=period.pk, unit_id=unit.pk)
 
 
+INLINE_EVIDENCE = frozenset({"application/pdf", "image/jpeg", "image/png"})
+
+
 @login_required
 def evidence_download(request: HttpRequest, evidence_id: int) -> FileResponse:
     evidence = get_evidence(request, evidence_id)
     if not evidence.file.storage.exists(evidence.file.name):
         raise Http404
+    # "?xem=1" (the reviewer's workspace) opens a PDF or a photo in the browser; other kinds,
+    # which a browser might run or mis-render, are always downloaded.
+    inline = request.GET.get("xem") == "1" and evidence.content_type in INLINE_EVIDENCE
     return FileResponse(
-        evidence.file.open("rb"), as_attachment=True, filename=evidence.filename,
+        evidence.file.open("rb"), as_attachment=not inline, filename=evidence.filename,
         content_type=evidence.content_type,
     )  # fmt: skip

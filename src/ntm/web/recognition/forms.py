@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ntm.io.numbers import parse_number
 from ntm.web.recognition.models import Decision
+from ntm.web.recognition.review import ReviewChoice
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
@@ -56,6 +57,18 @@ class SubmissionForm(forms.Form):
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(choices=Decision.choices)
     comment = forms.CharField(label=_("Ý kiến"), required=False, max_length=2000)
+
+
+def review_choices(data: Any, numbers: list[int]) -> list[ReviewChoice]:
+    """The workspace form's ``decision-N`` / ``comment-N`` pairs for the criteria ``numbers``
+    the reviewer covers; a criterion left without a decision is left as it was."""
+    choices = []
+    for n in numbers:
+        decision = (data.get(f"decision-{n}") or "").strip()
+        if decision in Decision.values:
+            comment = (data.get(f"comment-{n}") or "").strip()[:2000]
+            choices.append(ReviewChoice(n, decision, comment))
+    return choices
 
 
 class AppraiseForm(forms.Form):

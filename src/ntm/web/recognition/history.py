@@ -46,7 +46,7 @@ def _decision_text(value: str) -> str:
 def _review_row(entry: AuditEntry) -> dict[str, str]:
     decision = entry.new.partition(": ")[0]
     if decision == Decision.RETURNED:
-        step = _("Trả lại tiêu chí %(n)s") % {"n": entry.target}
+        step = _("Cần bổ sung tiêu chí %(n)s") % {"n": entry.target}
     else:
         step = _("Xác nhận tiêu chí %(n)s") % {"n": entry.target}
     return {"step": step, "old": _decision_text(entry.old), "new": _decision_text(entry.new)}

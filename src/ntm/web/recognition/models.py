@@ -60,6 +60,9 @@ class Submission(models.Model):
         Period, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     flagged_at = models.DateTimeField(_("gắn cờ lúc"), null=True, blank=True)
+    # The deadline of the step the dossier waits in (review, supplement, appraisal, decision),
+    # set by each move (steps.move); none once recognised or revoked.
+    step_due = models.DateField(_("hạn xử lý bước hiện tại"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -77,7 +80,7 @@ class Submission(models.Model):
 
 class Decision(models.TextChoices):
     CONFIRMED = "confirmed", _("Xác nhận đạt")
-    RETURNED = "returned", _("Trả lại")
+    RETURNED = "returned", _("Cần bổ sung")
 
 
 class CriterionReview(models.Model):
@@ -154,3 +157,21 @@ class SatisfactionLevel(models.Model):
                 name="satisfaction_level_pct",
             ),
         )
+
+
+class PeriodStateChange(models.Model):
+    """Who opened, closed or locked a period, and when: what the commune page tells its reader
+    ("Kỳ đã khóa bởi … lúc …"). Kept here, beside the workflow whose steps the period's state
+    gates, and written by ``period_log.period_state_record`` in the same transaction."""
+
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="state_changes")
+    old = models.CharField(_("trạng thái cũ"), max_length=10)
+    new = models.CharField(_("trạng thái mới"), max_length=10)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    by_name = models.CharField(_("người thực hiện"), max_length=150)
+    at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("thay đổi trạng thái kỳ")
+        verbose_name_plural = _("thay đổi trạng thái kỳ")
+        ordering = ("-at", "-id")

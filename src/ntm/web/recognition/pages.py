@@ -80,10 +80,11 @@ def render_submission(
     scope = request_scope(request)
     evaluation = submission_evaluation(submission=submission)
     office = may_appraise(scope, submission.unit)
+    lines = criterion_lines(submission=submission, scope=scope, evaluation=evaluation)
     context = {
         "s": submission, "unit": submission.unit, "period": submission.period, "partial": partial,
         "check": submission_check(submission=submission, evaluation=evaluation),
-        "lines": criterion_lines(submission=submission, scope=scope, evaluation=evaluation),
+        "lines": lines, "reviewing": any(line.may_review for line in lines),
         "review_form": ReviewForm(),
         "history": _history(submission),
         "decision": getattr(submission, "decision", None),

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 
 from ntm.domain.evaluation import Evaluation
 from ntm.domain.recognition import RecognitionCheck, recognition_check_for
 from ntm.web.accounts.scope import Scope
-from ntm.web.assessments.models import Period
-from ntm.web.assessments.selectors import cset_of, unit_evaluation
+from ntm.web.assessments.models import Evidence, Period
+from ntm.web.assessments.selectors import CriterionRow, commune_sheet, cset_of, unit_evaluation
 from ntm.web.audit.models import AuditEntry
 from ntm.web.recognition.models import (
     CriterionReview,
@@ -70,11 +70,17 @@ def submission_check(
 
 @dataclass
 class CriterionLine:
+    """One criterion of the reviewer's workspace: the live status, the commune's indicators
+    (values, thresholds, statuses, comments), its evidence files and the latest review."""
+
     number: int
     name: str
     live: str  # met | not_met | unknown, from the engine now
     review: CriterionReview | None  # the latest word on it
     may_review: bool
+    sheet: CriterionRow | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    decided: bool = False
 
     @property
     def confirmed(self) -> bool:
@@ -88,20 +94,65 @@ def latest_reviews(*, submission: Submission) -> dict[int, CriterionReview]:
     return latest
 
 
+def _evidence_by_criterion(
+    submission: Submission, numbers: dict[str, int]
+) -> dict[int, list[Evidence]]:
+    """Evidence files of the dossier's commune and period, by the criterion of their indicator
+    (a file given for no indicator, or an unknown one, is listed under no criterion)."""
+    out: dict[int, list[Evidence]] = {}
+    files = Evidence.objects.filter(
+        assessment__unit=submission.unit, assessment__period=submission.period
+    ).order_by("indicator", "uploaded_at")
+    for evidence in files:
+        number = numbers.get(evidence.indicator.strip())
+        if number is not None:
+            out.setdefault(number, []).append(evidence)
+    return out
+
+
 def criterion_lines(
     *, submission: Submission, scope: Scope, evaluation: Evaluation | None = None
 ) -> list[CriterionLine]:
     evaluation = evaluation or submission_evaluation(submission=submission)
     result = evaluation.unit_result(0)["criteria"]
     latest = latest_reviews(submission=submission)
-    numbers = evaluation.cset.criterion_numbers
-    mine = reviewable_criteria(scope, submission.unit, numbers)
+    cset = evaluation.cset
+    mine = reviewable_criteria(scope, submission.unit, cset.criterion_numbers)
     open_ = submission.state in REVIEW_STATES
+    sheet = {row.number: row for row in commune_sheet(
+        period=submission.period, unit=submission.unit, evaluation=evaluation)}  # fmt: skip
+    owner = {ind.code: c.number for c in cset.criteria for ind in c.indicators}
+    evidence = _evidence_by_criterion(submission, owner) if submission.pk else {}
     return [
         CriterionLine(c.number, c.name, result[str(c.number)], latest.get(c.number),
-                      open_ and c.number in mine)
-        for c in evaluation.cset.criteria
+                      open_ and c.number in mine, sheet.get(c.number),
+                      evidence.get(c.number, []), _decided(latest.get(c.number), submission))
+        for c in cset.criteria
     ]  # fmt: skip
+
+
+def _decided(review: CriterionReview | None, submission: Submission) -> bool:
+    """A word counts if it confirms, or if it was given in this round (a criterion returned
+    in an earlier round waits for a new word on the commune's new data)."""
+    if review is None:
+        return False
+    return review.decision == Decision.CONFIRMED or review.round == submission.round
+
+
+def undecided_criteria(*, submission: Submission) -> list[int]:
+    """Criteria still waiting for a reviewer's word in this round."""
+    latest = latest_reviews(submission=submission)
+    numbers = cset_of(submission.period.criteria_set).criterion_numbers
+    return [n for n in numbers if not _decided(latest.get(n), submission)]
+
+
+def returned_criteria(*, submission: Submission) -> dict[int, CriterionReview]:
+    """Criteria marked "cần bổ sung" in this round, with that word (its comment)."""
+    return {
+        n: r
+        for n, r in latest_reviews(submission=submission).items()
+        if r.decision == Decision.RETURNED and r.round == submission.round
+    }
 
 
 def pending_criteria(*, submission: Submission) -> list[int]:
@@ -125,7 +176,7 @@ def reviewer_queue(*, scope: Scope) -> list[tuple[Submission, list[int]]]:
     out = []
     rows = scoped_submissions(scope=scope).filter(state__in=REVIEW_STATES)
     for s in rows.order_by("updated_at", "id"):
-        pending = pending_criteria(submission=s)
+        pending = undecided_criteria(submission=s)
         mine = sorted(reviewable_criteria(scope, s.unit, pending)) if scope.reviews else pending
         if mine:
             out.append((s, mine))

@@ -17,6 +17,7 @@ urlpatterns = [
     path(
         "ho-so/<int:submission_id>/tieu-chi/<int:number>/", views.review, name="recognition-review"
     ),
+    path("ho-so/<int:submission_id>/tham-tra/", views.review_all, name="recognition-review-all"),
     path("ho-so/<int:submission_id>/tham-dinh/", views.appraise, name="recognition-appraise"),
     path("ho-so/<int:submission_id>/quyet-dinh/", views.decide, name="recognition-decide"),
     path("ho-so/<int:submission_id>/thu-hoi/", views.revoke, name="recognition-revoke"),

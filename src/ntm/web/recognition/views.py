@@ -18,18 +18,26 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from ntm.web.assessments.access import get_commune, get_period, request_scope
-from ntm.web.assessments.selectors import period_list
+from ntm.web.assessments.selectors import cset_of, period_list
 from ntm.web.recognition import services
+from ntm.web.recognition.exports import deadlines_xlsx
 from ntm.web.recognition.forms import (
     AppraiseForm,
     DecisionForm,
     ReviewForm,
     RevocationForm,
     SubmissionForm,
+    review_choices,
 )
 from ntm.web.recognition.models import Decision, Submission
 from ntm.web.recognition.pages import render_commune, render_submission
-from ntm.web.recognition.permissions import may_appraise, may_review, may_submit, sees_lists
+from ntm.web.recognition.permissions import (
+    may_appraise,
+    may_review,
+    may_submit,
+    reviewable_criteria,
+    sees_lists,
+)
 from ntm.web.recognition.selectors import office_list, reviewer_queue, revocation_list
 
 
@@ -115,6 +123,25 @@ def review(request: HttpRequest, submission_id: int, number: int) -> HttpRespons
     return redirect("recognition-submission", submission_id=submission.pk)
 
 
+@login_required
+@require_POST
+def review_all(request: HttpRequest, submission_id: int) -> HttpResponse:
+    """The workspace's one form: a word on every criterion the reviewer covers, in one pass."""
+    submission = get_submission(request, submission_id)
+    scope = request_scope(request)
+    numbers = cset_of(submission.period.criteria_set).criterion_numbers
+    mine = sorted(reviewable_criteria(scope, submission.unit, numbers))
+    if not mine:
+        raise PermissionDenied
+    try:
+        services.criteria_review(user=request.user, scope=scope, submission=submission,
+                                 choices=review_choices(request.POST, mine))  # fmt: skip
+    except services.RecognitionError as exc:
+        messages.error(request, str(exc))
+        return redirect("recognition-submission", submission_id=submission.pk)
+    return _done(request, submission, _("Đã ghi kết quả thẩm tra."))
+
+
 def _office_step(
     request: HttpRequest,
     submission_id: int,
@@ -168,7 +195,11 @@ def queue(request: HttpRequest) -> HttpResponse:
     scope = request_scope(request)
     if not sees_lists(scope, "reviewer"):
         raise PermissionDenied
-    return render(request, "recognition/queue.html", {"rows": reviewer_queue(scope=scope)})
+    rows = reviewer_queue(scope=scope)
+    if request.GET.get("export") == "xlsx":
+        return deadlines_xlsx(title=_("Hồ sơ chờ thẩm tra"), rows=rows,
+                              filename="ho-so-cho-tham-tra.xlsx")  # fmt: skip
+    return render(request, "recognition/queue.html", {"rows": rows})
 
 
 @login_required
@@ -177,7 +208,11 @@ def office(request: HttpRequest) -> HttpResponse:
     scope = request_scope(request)
     if not sees_lists(scope, "province"):
         raise PermissionDenied
-    return render(request, "recognition/office.html", {"rows": office_list(scope=scope)})
+    rows = office_list(scope=scope)
+    if request.GET.get("export") == "xlsx":
+        return deadlines_xlsx(title=_("Hồ sơ chờ thẩm định"), rows=[(s, None) for s in rows],
+                              filename="ho-so-cho-tham-dinh.xlsx")  # fmt: skip
+    return render(request, "recognition/office.html", {"rows": rows})
 
 
 @login_required
