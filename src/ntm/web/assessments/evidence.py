@@ -57,7 +57,8 @@ def original_name(raw: str | None) -> str:
 def stored_name(name: str) -> str:
     """A safe, short, unique name for the disk: ASCII letters, digits, '-' and '_'."""
     path = PurePosixPath(name)
-    ascii_stem = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode()
+    stem_text = path.stem.replace("đ", "d").replace("Đ", "D")  # no decomposition for these two
+    ascii_stem = unicodedata.normalize("NFKD", stem_text).encode("ascii", "ignore").decode()
     stem = re.sub(r"[^A-Za-z0-9_-]+", "-", ascii_stem).strip("-_")[:STORED_STEM_MAX] or "tep"
     return f"{stem}-{secrets.token_hex(4)}{path.suffix.lower()}"
 
