@@ -39,7 +39,7 @@ class Table:
     key: str
     title: str | Promise
     columns: tuple[Column, ...]
-    rows: Callable[[Dashboard], Iterable[Any]]
+    rows: Callable[[Any], Iterable[Any]]  # the rows of a Dashboard or a NationalView
 
 
 def _avg(x: float) -> float:
@@ -101,13 +101,14 @@ def _cell(value: object) -> object:
     return str(value) if isinstance(value, Promise) else value
 
 
-def _label(text: str | Promise, dashboard: Dashboard) -> str:
+def _label(text: str | Promise, dashboard: Any) -> str:
     """A title or header; "%(n)s" is the set's line of "under N criteria"."""
     text = str(text)
     return text % {"n": dashboard.lagging} if "%(n)s" in text else text
 
 
-def table_workbook(table: Table, dashboard: Dashboard, subtitle: str) -> bytes:
+def table_workbook(table: Table, dashboard: Dashboard | Any, subtitle: str) -> bytes:
+    """``table`` of ``dashboard`` (a province's ``Dashboard`` or the ``NationalView``)."""
     wb = Workbook()
     ws = wb.active
     title = _label(table.title, dashboard)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.urls import path
 
-from ntm.web.dashboards import views
+from ntm.web.dashboards import national, views
 
 urlpatterns = [
     path("tong-hop/", views.dashboard, name="dashboard"),
+    path("tong-hop/ca-nuoc/", national.national, name="dashboard-national"),
     path("tong-hop/bao-cao/", views.dashboard_report, name="dashboard-report"),
     path("tong-hop/ban-do/", views.map_data, name="dashboard-map-data"),
     path("tong-hop/ban-do/tai-len/", views.map_upload, name="dashboard-map-upload"),

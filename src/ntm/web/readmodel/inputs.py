@@ -146,6 +146,15 @@ def periods_evaluate(
     return {p.pk: _judge(p, units, rows[p.pk]) for p in periods}
 
 
+def evaluate_each(items: Sequence[tuple[Period, Sequence[Unit]]]) -> dict[int, Evaluation]:
+    """Period id → the engine over that period's own communes (e.g. every province of a year):
+    the same three queries at most, whatever the number of periods."""
+    if not items:
+        return {}
+    rows = period_rows(period_versions(p.pk for p, _units in items))
+    return {p.pk: _judge(p, units, rows[p.pk]) for p, units in items}
+
+
 def period_evaluation(*, period: Period, units: Sequence[Unit]) -> Evaluation:
     return periods_evaluate(periods=[period], units=units)[period.pk]
 
@@ -173,7 +182,3 @@ def commune_evaluation(
             status_row[0, j] = given[number]
     return evaluate(cset, [unit.to_domain()], period.year, values=matrix, statuses=status_row,
                     layout=layout_of(period.criteria_set, period.year))  # fmt: skip
-
-
-def forget_kept() -> None:
-    """Nothing is kept per process but parsed sets (immutable); the cache is Django's."""

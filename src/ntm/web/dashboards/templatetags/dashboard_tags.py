@@ -39,3 +39,40 @@ def vn_avg(value: Any) -> str:
 @register.filter
 def band_count(bands: dict[str, int], label: str) -> int:
     return bands.get(label, 0)
+
+
+@register.filter
+def vn_signed(value: Any) -> str:
+    """A change: ``+3``, ``−2``, ``0``; ``—`` when there is nothing to compare with."""
+    if value is None:
+        return "—"
+    x = int(value)
+    return ("+" if x > 0 else "−" if x < 0 else "") + tables.vn_int(abs(x))
+
+
+@register.filter
+def vn_signed_avg(value: Any) -> str:
+    """A change of an average, one decimal: ``+0,4``, ``−1,2``; ``—`` without a year before."""
+    if value is None:
+        return "—"
+    x = round_half_up(float(value), 1)
+    return ("+" if x > 0 else "−" if x < 0 else "") + tables.vn_decimal1(abs(x))
+
+
+@register.simple_tag(takes_context=True)
+def national_link(context: dict[str, Any]) -> str:
+    """The header's link to the national view, for the users who may open it."""
+    from django.urls import reverse
+    from django.utils.html import format_html
+    from django.utils.translation import gettext as _
+
+    from ntm.web.assessments.access import request_scope
+    from ntm.web.readmodel.scopes import spans_provinces
+
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return ""
+    if not spans_provinces(request_scope(request)):
+        return ""
+    return format_html('<a href="{}" id="nav-national">{}</a>', reverse("dashboard-national"),
+                       _("Tổng hợp cả nước"))  # fmt: skip

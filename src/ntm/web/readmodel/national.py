@@ -1,0 +1,196 @@
+"""Every province of a year side by side (the national view), from one read of the country.
+
+One query for the periods the user may read, one for the communes, one for the data versions,
+two for any period's rows not kept, one for the plan targets: the same count for 3 provinces
+or 63. The whole view is kept per data version (``versions.world_version``) and per scope.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.apps import apps
+
+from ntm.domain.rollup import Rollup, rollup, vi_sort_key
+from ntm.domain.units import REGIONS
+from ntm.units.regions import region_for_province
+from ntm.web.accounts.scope import Scope
+from ntm.web.assessments.models import Period
+from ntm.web.readmodel.cache import cached, digest
+from ntm.web.readmodel.inputs import evaluate_each
+from ntm.web.readmodel.scopes import readable_periods
+from ntm.web.readmodel.sets import cset_of
+from ntm.web.readmodel.versions import world_version
+from ntm.web.units.models import Unit
+
+TARGET_MEASURE = "communes_recognised"
+NO_REGION = "—"
+
+
+@dataclass(frozen=True)
+class ProvinceLine:
+    regime: str
+    province_code: str
+    province_name: str
+    region: str  # a code of REGIONS, or NO_REGION
+    period_id: int
+    communes: int
+    recognised: int  # communes meeting every criterion
+    avg: float  # criteria met per commune, unrounded
+    under: int
+    bands: dict[str, int]
+    previous_recognised: int | None  # the same province a year before (same regime)
+    previous_avg: float | None
+    target: float | None  # the plan's communes recognised, for the nearest target year
+    target_year: int | None
+
+    @property
+    def recognised_change(self) -> int | None:
+        return None if self.previous_recognised is None else self.recognised - self.previous_recognised
+
+    @property
+    def avg_change(self) -> float | None:
+        return None if self.previous_avg is None else self.avg - self.previous_avg
+
+    @property
+    def share(self) -> float:
+        """Communes meeting every criterion, in percent of the communes."""
+        return 100 * self.recognised / self.communes if self.communes else 0.0
+
+    @property
+    def pct_of_target(self) -> float | None:
+        return 100 * self.recognised / self.target if self.target else None
+
+
+@dataclass(frozen=True)
+class RegionLine:
+    code: str
+    name: str
+    provinces: int
+    communes: int
+    recognised: int
+    avg: float  # weighted by communes
+
+
+@dataclass
+class NationalView:
+    year: int | None
+    years: list[int]
+    lines: list[ProvinceLine] = field(default_factory=list)
+    regions: list[RegionLine] = field(default_factory=list)
+    band_labels: list[str] = field(default_factory=list)
+    lagging: int = 10  # N of "communes under N criteria": the set's own line
+
+    @property
+    def communes(self) -> int:
+        return sum(line.communes for line in self.lines)
+
+    @property
+    def recognised(self) -> int:
+        return sum(line.recognised for line in self.lines)
+
+    @property
+    def avg(self) -> float:
+        total = self.communes
+        return sum(line.avg * line.communes for line in self.lines) / total if total else 0.0
+
+
+def _standard(periods: list[Period]) -> list[Period]:
+    """Periods judged against a commune set of the standard tier (not advanced, not model)."""
+    out = []
+    for p in periods:
+        cset = cset_of(p.criteria_set)
+        if cset.level == "commune" and cset.tier == "standard":
+            out.append(p)
+    return out
+
+
+def _targets(keys: set[tuple[str, str]], year: int) -> dict[tuple[str, str], tuple[float, int]]:
+    """(regime, province) → (communes recognised the plan expects, its year): the nearest
+    target year from ``year`` on."""
+    if not apps.is_installed("ntm.web.public") or not keys:
+        return {}
+    rows = apps.get_model("public", "PlanTarget").objects.filter(
+        measure=TARGET_MEASURE, year__gte=year, province_code__in={c for _r, c in keys}
+    ).order_by("-year", "-pk").values_list("regime", "province_code", "value", "year")
+    return {(r, c): (v, y) for r, c, v, y in rows if (r, c) in keys}
+
+
+def _region(name: str, units: list[Unit]) -> str:
+    found = region_for_province(name)
+    if found is None:  # a province's communes carry their region (2016–2025 thresholds)
+        found = next((u.region for u in units if u.region), None)
+    return found or NO_REGION
+
+
+def _regions(lines: list[ProvinceLine]) -> list[RegionLine]:
+    by: dict[str, list[ProvinceLine]] = defaultdict(list)
+    for line in lines:
+        by[line.region].append(line)
+    out = []
+    for code in [*REGIONS, NO_REGION]:
+        members = by.get(code)
+        if members:
+            communes = sum(m.communes for m in members)
+            avg = sum(m.avg * m.communes for m in members) / communes if communes else 0.0
+            out.append(RegionLine(code, REGIONS.get(code, NO_REGION), len(members), communes,
+                                  sum(m.recognised for m in members), avg))  # fmt: skip
+    return out
+
+
+def _line(period: Period, now: Rollup, before: Rollup | None, units: list[Unit],
+          target: tuple[float, int] | None) -> ProvinceLine:  # fmt: skip
+    return ProvinceLine(
+        regime=period.regime, province_code=period.province_code,
+        province_name=period.province_name, region=_region(period.province_name, units),
+        period_id=period.pk, communes=now.units_total, recognised=now.recognised,
+        avg=now.avg_criteria, under=len(now.under_rows), bands=dict(now.bands),
+        previous_recognised=before.recognised if before else None,
+        previous_avg=before.avg_criteria if before else None,
+        target=target[0] if target else None, target_year=target[1] if target else None,
+    )  # fmt: skip
+
+
+def _build(scope: Scope, year: int | None) -> NationalView:
+    periods = _standard(list(readable_periods(scope=scope)))
+    years = sorted({p.year for p in periods}, reverse=True)
+    year = year if year in years else (years[0] if years else None)
+    view = NationalView(year=year, years=years)
+    if year is None:
+        return view
+    latest: dict[tuple[str, str, int], Period] = {}
+    for p in sorted(periods, key=lambda p: -p.pk):  # the newest period of a province-year
+        if p.year in (year, year - 1):
+            latest.setdefault((p.regime, p.province_code, p.year), p)
+    now = {(r, c): p for (r, c, y), p in latest.items() if y == year}
+    before = {(r, c): p for (r, c, y), p in latest.items() if y == year - 1 and (r, c) in now}
+    units: dict[tuple[str, str], list[Unit]] = defaultdict(list)
+    for u in (Unit.objects.filter(level="commune", kind="xã", province_code__in={c for _r, c in now})
+              .filter(scope.units_q()).order_by("district_code", "code")):  # fmt: skip
+        if (u.regime, u.province_code) in now:
+            units[(u.regime, u.province_code)].append(u)
+    items = [(p, units[k]) for k, p in [*now.items(), *before.items()] if units[k]]
+    evaluations = evaluate_each(items)
+    rolled = {pk: rollup(ev) for pk, ev in evaluations.items()}
+    targets = _targets(set(now), year)
+    for key, period in now.items():
+        if period.pk in rolled:
+            earlier = before.get(key)
+            view.lines.append(_line(period, rolled[period.pk],
+                                    rolled.get(earlier.pk) if earlier else None, units[key],
+                                    targets.get(key)))  # fmt: skip
+    view.lines.sort(key=lambda line: vi_sort_key(line.province_name))
+    if now:
+        view.lagging = cset_of(next(iter(now.values())).criteria_set).lagging_line()
+    view.regions = _regions(view.lines)
+    for line in view.lines:
+        view.band_labels += [b for b in line.bands if b not in view.band_labels]
+    return view
+
+
+def national_view(*, scope: Scope, year: int | None) -> tuple[NationalView, bool]:
+    """The view for the user's scope and ``year`` (the latest year when None or unknown), and
+    whether it was kept. One query when kept."""
+    key = "ntm:national:" + digest((repr(scope), year, world_version()))
+    return cached(key, lambda: _build(scope, year))
