@@ -1,20 +1,30 @@
-"""Reads for the public pages, all computed live from the stored data (no login, no scope).
+"""Reads for the public pages, computed from the stored data (no login, no scope).
 
 A province is (regime, province code). Its figures come from its latest commune period of the
-standard tier, judged by the engine now; its targets are measured in the periods of their
+standard tier, judged by the engine; its targets are measured in the periods of their
 baseline year and of the latest year, and their status given by ``ntm.domain.progress``.
+
+The index reads every province at once through the read model (the same handful of queries
+for 3 provinces or 63) and both pages are kept per data version (``world_version``), so an
+anonymous visitor costs one query while nothing changed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections import defaultdict
 from typing import Any
+
+from django.db.models import Count
 
 from ntm.domain.progress import TargetProgress, target_progress
 from ntm.domain.rollup import Rollup, rollup, round_half_up, vi_sort_key
 from ntm.io.targets import MEASURES
 from ntm.web.assessments.models import Period
 from ntm.web.assessments.selectors import cset_of, period_evaluation
+from ntm.web.readmodel.cache import cached, digest
+from ntm.web.readmodel.inputs import evaluate_each
+from ntm.web.readmodel.versions import world_version
 from ntm.web.public.models import PlanTarget
 from ntm.web.recognition.models import State, Submission
 from ntm.web.units.models import Unit
@@ -57,12 +67,6 @@ def _commune_periods(regime: str, province_code: str, tier: str) -> list[Period]
     return out
 
 
-def province_list() -> list[dict[str, str]]:
-    keys = Period.objects.values("regime", "province_code", "province_name").distinct()
-    rows = {(k["regime"], k["province_code"]): k for k in keys}
-    return sorted(rows.values(), key=lambda k: (k["regime"], vi_sort_key(k["province_name"])))
-
-
 @dataclass
 class ProvinceFigures:
     regime: str
@@ -95,6 +99,74 @@ def province_figures(
         avg_criteria=round_half_up(r.avg_criteria, 1) if r else 0.0,
         bands=dict(r.bands) if r else {}, criteria_total=len(cset_of(period.criteria_set).criteria),
     )  # fmt: skip
+
+
+def _index_periods() -> list[Period]:
+    """Each province's latest period of a standard commune set (one query for them all)."""
+    periods = Period.objects.select_related("criteria_set").defer("criteria_set__data")
+    found: dict[tuple[str, str], Period] = {}
+    for p in periods.order_by("-year", "pk"):
+        key = (p.regime, p.province_code)
+        if key not in found:
+            cset = cset_of(p.criteria_set)
+            if cset.level == "commune" and cset.tier == "standard":
+                found[key] = p
+    return list(found.values())
+
+
+def _index_build() -> list[ProvinceFigures]:
+    periods = _index_periods()
+    units: dict[tuple[str, str], list[Unit]] = defaultdict(list)
+    wanted = {(p.regime, p.province_code) for p in periods}
+    rural = Unit.objects.filter(level="commune", kind="xã",
+                                province_code__in={c for _r, c in wanted})  # fmt: skip
+    for u in rural.order_by("district_code", "code"):
+        if (u.regime, u.province_code) in wanted:
+            units[(u.regime, u.province_code)].append(u)
+    evaluations = evaluate_each([(p, units[(p.regime, p.province_code)]) for p in periods
+                                 if units[(p.regime, p.province_code)]])  # fmt: skip
+    recognised = {
+        (r["unit__regime"], r["unit__province_code"]): r["n"]
+        for r in Submission.objects.filter(state=State.RECOGNISED)
+        .values("unit__regime", "unit__province_code").annotate(n=Count("id"))
+    }  # fmt: skip
+    out = []
+    for p in periods:
+        ev = evaluations.get(p.pk)
+        r = rollup(ev) if ev is not None else None
+        out.append(ProvinceFigures(
+            regime=p.regime, province_code=p.province_code, province_name=p.province_name,
+            period=p, communes=r.units_total if r else 0, meeting_all=r.recognised if r else 0,
+            recognised=recognised.get((p.regime, p.province_code), 0),
+            avg_criteria=round_half_up(r.avg_criteria, 1) if r else 0.0,
+            bands=dict(r.bands) if r else {}, criteria_total=len(cset_of(p.criteria_set).criteria),
+        ))  # fmt: skip
+    return sorted(out, key=lambda f: (f.regime, vi_sort_key(f.province_name)))
+
+
+def public_index() -> list[ProvinceFigures]:
+    """Every province's figures, kept per data version: one query while nothing changed."""
+    figures, _kept = cached("ntm:public:index:" + digest(world_version()), _index_build)
+    return figures
+
+
+def public_province(*, regime: str, province_code: str) -> dict[str, Any] | None:
+    """The province page's figures, targets and recognised communes, kept per data version."""
+
+    def build() -> dict[str, Any]:
+        rollups = Rollups()
+        figures = province_figures(regime=regime, province_code=province_code, rollups=rollups)
+        if figures is None:
+            return {"f": None}
+        return {
+            "f": figures,
+            "targets": target_rows(regime=regime, province_code=province_code, rollups=rollups),
+            "recognised": recognised_communes(province_code=province_code),
+        }
+
+    key = "ntm:public:province:" + digest((regime, province_code, world_version()))
+    context, _kept = cached(key, build)
+    return context if context["f"] is not None else None
 
 
 def recognised_communes(*, province_code: str | None = None) -> list[dict[str, Any]]:

@@ -6,23 +6,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from ntm.web.public.selectors import (
-    Rollups,
-    province_figures,
-    province_list,
-    recognised_communes,
-    target_rows,
-)
+from ntm.web.public.selectors import public_index, public_province, recognised_communes
 
 
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    rollups = Rollups()
-    figures = [
-        province_figures(regime=p["regime"], province_code=p["province_code"], rollups=rollups)
-        for p in province_list()
-    ]
-    return render(request, "public/index.html", {"figures": [f for f in figures if f]})
+    return render(request, "public/index.html", {"figures": public_index()})
 
 
 @require_GET
@@ -34,13 +23,7 @@ def recognised(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def province(request: HttpRequest, regime: str, province_code: str) -> HttpResponse:
-    rollups = Rollups()
-    figures = province_figures(regime=regime, province_code=province_code, rollups=rollups)
-    if figures is None:
+    context = public_province(regime=regime, province_code=province_code)
+    if context is None:
         raise Http404
-    context = {
-        "f": figures,
-        "targets": target_rows(regime=regime, province_code=province_code, rollups=rollups),
-        "recognised": recognised_communes(province_code=province_code),
-    }
     return render(request, "public/province.html", context)
