@@ -18,6 +18,8 @@ import pytest
 from typer.testing import CliRunner
 
 from ntm.cli import app
+from ntm.reports.template_build import TEMPLATE as TEMPLATE_DOCX
+from ntm.reports.template_build import build
 
 GOLDEN = Path(__file__).parent / "golden"
 TEMPLATE = "mau-nhap-lieu-tuyen-quang-2026.xlsx"
@@ -71,3 +73,8 @@ def test_the_comparison_ignores_only_timestamps(tmp_path: Path) -> None:
             dst.writestr(item, data)
     with pytest.raises(AssertionError, match=r"sheet1\.xml"):
         assert_same_file(changed, GOLDEN / "phu-luc.xlsx")
+
+
+def test_the_template_builder_makes_the_shipped_template(tmp_path: Path) -> None:
+    # The reports above use the committed template; this ties the builder's code to it.
+    assert_same_file(build(tmp_path / "report.docx"), TEMPLATE_DOCX)

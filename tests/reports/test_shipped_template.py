@@ -3,19 +3,26 @@ variable an office may use is documented."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from docxtpl import DocxTemplate
-from report_helpers import ROOT
+from report_helpers import KONTUM, ROOT
 
+from ntm.domain.evaluation import evaluate
+from ntm.io.bundle import load_inputs
+from ntm.reports import ReportData, Scope, build_figures
+from ntm.reports.document import Issuer, document_context
 from ntm.reports.template_build import TEMPLATE, build
 
 
 def _context_keys() -> set[str]:
-    source = (ROOT / "src" / "ntm" / "reports" / "document.py").read_text(encoding="utf-8")
-    body = source[source.index("ctx: dict[str, Any] = {") :]
-    return set(re.findall(r'^\s+"([a-z_0-9]+)":', body, flags=re.MULTILINE))
+    """The variables ``document_context`` gives, for the Kon Tum data."""
+    inputs = load_inputs([KONTUM / "criteria-2020.csv"], units_path=KONTUM / "communes.csv")
+    ev = evaluate(
+        inputs.cset, inputs.units, inputs.year, values=inputs.values, statuses=inputs.statuses
+    )
+    scope = Scope("province", "62", "Tỉnh Kon Tum", "62", "Tỉnh Kon Tum")
+    return set(document_context(build_figures(ReportData(ev, scope)), Issuer()))
 
 
 def test_the_committed_template_uses_the_variables_the_builder_writes(tmp_path: Path) -> None:

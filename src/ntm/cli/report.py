@@ -217,11 +217,11 @@ def report_command(
     ctx = document_context(fig, who)
     written = write_report(fig, ctx, out, template=template)
     console = Console(highlight=False)
-    console.print(f"Đã lập báo cáo {scope.name} năm {fig['year']} trong {out}:", markup=False)
+    console.print(f"Đã lập báo cáo {scope.name} năm {fig.year} trong {out}:", markup=False)
     for path in written:
         console.print(f"  {path.name}", markup=False)
-    if fig["checks"]:
-        console.print(f"Kiểm tra số liệu: {len(fig['checks'])} sai lệch (xem mục III của báo cáo).")
+    if fig.checks:
+        console.print(f"Kiểm tra số liệu: {len(fig.checks)} sai lệch (xem mục III của báo cáo).")
 
 
 def _read(load: Callable[[], T], problems: list[Problem]) -> T | None:

@@ -12,9 +12,16 @@ their parts instead of counting them twice.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from ntm.domain.plans import (
+    SOURCES,
+    STATE_BUDGET,
+    STATE_BUDGET_PARTS,
+    STATED,
+    FundingFile,
+    FundingLine,
+)
 from ntm.io.numbers import parse_number
 from ntm.io.targets import (
     Problems,
@@ -25,50 +32,17 @@ from ntm.io.targets import (
     require_columns,
 )
 
-# code → (name in a table, name inside a sentence as the reports write it)
-SOURCES: dict[str, tuple[str, str]] = {
-    "central_budget": ("Ngân sách Trung ương", "vốn ngân sách Trung ương"),
-    "local_budget": ("Ngân sách địa phương (vốn đối ứng)", "vốn đối ứng từ ngân sách địa phương"),
-    "carried_over": ("Vốn giai đoạn trước chuyển sang", "vốn giai đoạn trước chuyển qua"),
-    "integrated_programs": (
-        "Vốn lồng ghép từ các chương trình, dự án khác",
-        "vốn lồng ghép từ các chương trình, dự án khác",
-    ),
-    "credit": ("Vốn tín dụng", "vốn tín dụng"),
-    "enterprises": ("Vốn doanh nghiệp", "vốn doanh nghiệp"),
-    "community": (
-        "Vốn huy động từ người dân và cộng đồng",
-        "vốn huy động từ người dân và cộng đồng",
-    ),
-}
-STATE_BUDGET = "state_budget_direct"
-STATE_BUDGET_PARTS = ("central_budget", "local_budget", "carried_over")
-STATED = {
-    "total": ("Tổng nguồn vốn", "tổng nguồn vốn"),
-    STATE_BUDGET: ("Ngân sách Nhà nước hỗ trợ trực tiếp", "ngân sách Nhà nước hỗ trợ trực tiếp"),
-}
+# The records live in ntm.domain.plans; they are named here too for the reader's callers.
+__all__ = [
+    "SOURCES",
+    "STATED",
+    "STATE_BUDGET",
+    "STATE_BUDGET_PARTS",
+    "FundingFile",
+    "FundingLine",
+    "read_funding",
+]
 _CODE = re.compile(r"^[a-z][a-z0-9_]*$")
-
-
-@dataclass(frozen=True)
-class FundingLine:
-    scope_code: str
-    period: tuple[int, int]
-    source: str
-    amount: float  # billion VND (tỷ đồng)
-    decimals: int | None  # decimals as the file writes them (920.700 → 3); None for a number cell
-    name: str
-    name_in_sentence: str
-    parent: str | None
-    row: int
-
-
-@dataclass
-class FundingFile:
-    file: str
-    lines: list[FundingLine] = field(default_factory=list)  # sources, in file order
-    stated: list[FundingLine] = field(default_factory=list)  # 'total' / 'state_budget_direct' rows
-    notes: list[str] = field(default_factory=list)  # assumptions about ambiguous numbers
 
 
 def _decimals(raw: object) -> int | None:

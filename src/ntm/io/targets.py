@@ -17,37 +17,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ntm.domain.plans import COUNT_MEASURES, MEASURES, NEEDS_CRITERION, Target
 from ntm.io import tabular
 from ntm.io.errors import ImportFailed, ProblemList
 from ntm.io.numbers import Convention, parse_number
 
-MEASURES: dict[str, str] = {
-    "communes_meeting_criterion": "Số xã đạt tiêu chí",
-    "communes_recognised": "Số xã đạt chuẩn nông thôn mới",
-    "communes_recognised_advanced": "Số xã đạt chuẩn nông thôn mới nâng cao",
-    "communes_recognised_model": "Số xã đạt chuẩn nông thôn mới kiểu mẫu",
-    "avg_criteria": "Số tiêu chí bình quân/xã",
-    "max_communes_under": "Số xã dưới N tiêu chí (tối đa)",
-}
-NEEDS_CRITERION = {"communes_meeting_criterion", "max_communes_under"}
+# The records live in ntm.domain.plans; they are named here too for the readers' callers.
+__all__ = [
+    "COLUMNS",
+    "COUNT_MEASURES",
+    "MEASURES",
+    "NEEDS_CRITERION",
+    "Problems",
+    "Table",
+    "Target",
+    "cell_int",
+    "cell_number",
+    "cell_text",
+    "read_table",
+    "read_targets",
+    "require_columns",
+]
 COLUMNS = ["scope_code", "plan", "year", "measure", "criterion", "value"]
-COUNT_MEASURES = {
-    "communes_meeting_criterion",
-    "communes_recognised",
-    "communes_recognised_advanced",
-    "communes_recognised_model",
-}
-
-
-@dataclass(frozen=True)
-class Target:
-    scope_code: str
-    plan: str
-    year: int
-    measure: str
-    criterion: int | None
-    value: float
-    row: int  # as a person sees it in the file (header is row 1)
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,21 @@
 """Reports: figures computed from evaluation results, written as DOCX, XLSX, JSON and Markdown.
 
-``build_figures`` gives the content (pure); ``ntm.reports.writer.write_report`` writes the four
-files, all or none.
+``build_figures`` gives the content (pure, a ``ntm.reports.figures.ReportFigures``);
+``ntm.reports.writer.write_report`` writes the four files, all or none.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
 
 from ntm.reports.checks import collect_checks
 from ntm.reports.content import ReportData, Scope, report_figures
+from ntm.reports.figures import ReportFigures
 
-__all__ = ["ReportData", "Scope", "build_figures"]
+__all__ = ["ReportData", "ReportFigures", "Scope", "build_figures"]
 
 
-def build_figures(data: ReportData) -> dict[str, Any]:
+def build_figures(data: ReportData) -> ReportFigures:
+    """The figures with every check of the inputs (``checks``) filled in."""
     fig = report_figures(data)
-    fig["checks"] = collect_checks(data, fig)
-    del fig["funding_checks"]
-    return fig
+    return replace(fig, checks=collect_checks(data, fig))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import matplotlib
+
+from ntm.reports.figures import ReportFigures
 
 matplotlib.use("Agg")
 
@@ -17,22 +18,22 @@ DPI = 130
 BLUE, GREY, RED = "#1f5fa8", "#9aa5b1", "#c0392b"
 
 
-def criteria_chart(fig: dict[str, Any], path: Path) -> Path:
+def criteria_chart(fig: ReportFigures, path: Path) -> Path:
     """Communes meeting each criterion (bars) against the target (markers)."""
-    keys = list(fig["criteria"])
-    met = [fig["criteria"][k]["met"] for k in keys]
-    targets = [fig["criteria"][k].get("target") for k in keys]
+    keys = list(fig.criteria)
+    met = [fig.criteria[k].met for k in keys]
+    targets = [t.value if (t := fig.criteria[k].target) else None for k in keys]
     f, ax = plt.subplots(figsize=(6.5, 3.0))
     x = range(len(keys))
-    ax.bar(x, met, color=BLUE, width=0.65, label=f"Số xã đạt (năm {fig['year']})")
+    ax.bar(x, met, color=BLUE, width=0.65, label=f"Số xã đạt (năm {fig.year})")
     tx = [i for i, t in zip(x, targets, strict=True) if t is not None]
     ty = [t for t in targets if t is not None]
     if tx:
         ax.scatter(tx, ty, marker="_", s=220, linewidths=2.2, color=RED, label="Mục tiêu", zorder=3)
-    ax.axhline(fig["communes_total"], color=GREY, linewidth=0.8, linestyle="--")
+    ax.axhline(fig.communes_total, color=GREY, linewidth=0.8, linestyle="--")
     ax.set_xticks(list(x), [f"TC{k}" for k in keys], rotation=90 if len(keys) > 12 else 0)
     ax.set_ylabel("Số xã")
-    ax.set_ylim(0, max([fig["communes_total"], *met, *ty, 1]) * 1.12)
+    ax.set_ylim(0, max([fig.communes_total, *met, *ty, 1]) * 1.12)
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(loc="lower left", fontsize=8, frameon=False, ncols=2, bbox_to_anchor=(0, 1.0))
     f.tight_layout()
@@ -41,11 +42,11 @@ def criteria_chart(fig: dict[str, Any], path: Path) -> Path:
     return path
 
 
-def bands_chart(fig: dict[str, Any], path: Path) -> Path:
+def bands_chart(fig: ReportFigures, path: Path) -> Path:
     """Communes per band of criteria met, this year and the baseline year side by side."""
-    labels = list(fig["bands"])
-    now = [fig["bands"][k] for k in labels]
-    base = fig.get("bands_baseline")
+    labels = list(fig.bands)
+    now = [fig.bands[k] for k in labels]
+    base = fig.baseline.bands if fig.baseline else None
     f, ax = plt.subplots(figsize=(6.5, 2.6))
     width = 0.38 if base else 0.6
     xs = list(range(len(labels)))
@@ -56,13 +57,13 @@ def bands_chart(fig: dict[str, Any], path: Path) -> Path:
             then,
             width,
             color=GREY,
-            label=f"Năm {fig['baseline_year']}",
+            label=f"Năm {fig.baseline_year}",
         )
         ax.bar_label(bars, fontsize=8)
-        xs_now = [x + width / 2 for x in xs]
+        xs_now: list[float] = [x + width / 2 for x in xs]
     else:
-        xs_now = xs
-    bars = ax.bar(xs_now, now, width, color=BLUE, label=f"Năm {fig['year']}")
+        xs_now = [float(x) for x in xs]
+    bars = ax.bar(xs_now, now, width, color=BLUE, label=f"Năm {fig.year}")
     ax.bar_label(bars, fontsize=8)
     ax.set_xticks(xs, [_band_label(k) for k in labels])
     ax.set_xlabel("Số tiêu chí đạt")

@@ -13,8 +13,9 @@ from typing import Any
 from ntm.formatting import date, decimal1, long_date
 from ntm.reports import text
 from ntm.reports.checks import NO_PROBLEM
+from ntm.reports.figures import ReportFigures, figures_json
 
-PARTY, GOVERNMENT = "party", "government"
+PARTY = "party"  # the other kind of issuer is "government"
 
 
 def place_name(scope_name: str) -> str:
@@ -49,8 +50,8 @@ class Issuer:
     title: str | None = None
     recipients: list[str] = field(default_factory=list)
 
-    def resolved(self, fig: dict[str, Any]) -> Issuer:
-        scope = fig["scope_name"]
+    def resolved(self, fig: ReportFigures) -> Issuer:
+        scope = fig.scope_name
         kind, place = _kind(scope), place_name(scope)
         party = self.kind == PARTY
         if party:
@@ -61,17 +62,15 @@ class Issuer:
                 "thị xã": "Thị ủy",
             }
             name = f"{body.get(kind, 'Đảng bộ')} {place}"
-            parent = (
-                f"ĐẢNG BỘ {fig['province_name'].upper()}" if fig["level"] == "district" else None
-            )
-            number = "    -BC/" + ("TU" if fig["level"] == "province" else "HU")
+            parent = f"ĐẢNG BỘ {fig.province_name.upper()}" if fig.level == "district" else None
+            number = "    -BC/" + ("TU" if fig.level == "province" else "HU")
             authority, title = "T/M BAN THƯỜNG VỤ", "BÍ THƯ"
             recipients = [
                 "Ban Chỉ đạo Trung ương các Chương trình mục tiêu quốc gia (b/c)",
                 "Các đồng chí Tỉnh ủy viên"
-                if fig["level"] == "province"
+                if fig.level == "province"
                 else "Ban Thường vụ Tỉnh ủy (b/c)",
-                "Các huyện ủy, thành ủy" if fig["level"] == "province" else "Các đảng ủy xã",
+                "Các huyện ủy, thành ủy" if fig.level == "province" else "Các đảng ủy xã",
                 "Lưu Văn phòng",
             ]
         else:
@@ -82,9 +81,9 @@ class Issuer:
             recipients = [
                 "Văn phòng Điều phối nông thôn mới Trung ương (b/c)",
                 "Thường trực Tỉnh ủy, Hội đồng nhân dân tỉnh (b/c)"
-                if fig["level"] == "province"
+                if fig.level == "province"
                 else "Ủy ban nhân dân tỉnh (b/c)",
-                "Các sở, ban, ngành" if fig["level"] == "province" else "Ủy ban nhân dân các xã",
+                "Các sở, ban, ngành" if fig.level == "province" else "Ủy ban nhân dân các xã",
                 "Lưu: VT",
             ]
         return Issuer(
@@ -102,18 +101,33 @@ class Issuer:
         )
 
 
-def document_context(fig: dict[str, Any], issuer: Issuer) -> dict[str, Any]:
+def document_context(fig: ReportFigures, issuer: Issuer) -> dict[str, Any]:
+    """Every variable of the DOCX template (docs/report-template.md), ready for people."""
     iss = issuer.resolved(fig)
+    return {
+        **_header(fig, iss),
+        **_headline(fig),
+        **_sentences(fig, iss),
+        # Signature
+        "signer_authority": iss.signer_authority,
+        "signer_title": iss.signer_title,
+        "signer": iss.signer,
+        "recipients": iss.recipients,
+        # Everything, unformatted, for an office's own template: the names of report.json.
+        "figures": figures_json(fig),
+        "chart_criteria": "",
+        "chart_bands": "",
+    }
+
+
+def _header(fig: ReportFigures, iss: Issuer) -> dict[str, Any]:
+    """Header blocks: who issues the report, its number, place and date, its title."""
     party = iss.kind == PARTY
-    n, year, base = fig["criteria_count"], fig["year"], fig.get("baseline_year")
-    scope_lower = text.lower_first(fig["scope_name"])
-    recognised = fig["recognised"]
     subtitle = iss.title or (
         f"Kết quả thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới "
-        f"trên địa bàn {scope_lower} năm {year}"
+        f"trên địa bàn {text.lower_first(fig.scope_name)} năm {fig.year}"
     )
-    ctx: dict[str, Any] = {
-        # Header blocks
+    return {
         "is_party": party,
         "issuer_type": iss.kind,
         "issuer_name": iss.name,
@@ -128,37 +142,46 @@ def document_context(fig: dict[str, Any], issuer: Issuer) -> dict[str, Any]:
         "place_date": long_date(iss.date, iss.place) if iss.date else "",
         "document_type": "BÁO CÁO",
         "subtitle": subtitle,
-        # Scope and headline figures, formatted for people
-        "province_name": fig["province_name"],
-        "province_code": fig["province_code"],
-        "scope_name": fig["scope_name"],
-        "scope_code": fig["scope_code"],
-        "level": fig["level"],
-        "criteria_set": fig["criteria_set"],
-        "criteria_set_title": fig["criteria_set_title"],
-        "criteria_count": n,
-        "year": year,
-        "baseline_year": base or "",
-        "communes_total": fig["communes_total"],
-        "recognised": recognised,
-        "recognised_change": text.change(fig.get("recognised_change_vs_baseline", 0), "xã")
-        if base
-        else "",
-        "avg_criteria": decimal1(fig["avg_criteria"]),
-        "avg_criteria_baseline": decimal1(fig["avg_criteria_baseline"]) if base else "",
-        "avg_change": text.change(fig.get("avg_change_vs_baseline", 0), "tiêu chí", digits=1)
-        if base
-        else "",
-        "under5": fig["under5"],
-        "under5_baseline": fig.get("under5_baseline", ""),
-        "criteria_meeting_target": fig["criteria_meeting_target"],
-        "criteria_with_target": fig["criteria_with_target"],
-        "has_districts": fig["has_districts"],
-        "funding_total": text.amount(fig["funding"][0]["total"]) if fig["funding"] else "",
-        # Sentences and lists
+    }
+
+
+def _headline(fig: ReportFigures) -> dict[str, Any]:
+    """Scope and headline figures, formatted for people ('' where there is no baseline)."""
+    base = fig.baseline
+    return {
+        "province_name": fig.province_name,
+        "province_code": fig.province_code,
+        "scope_name": fig.scope_name,
+        "scope_code": fig.scope_code,
+        "level": fig.level,
+        "criteria_set": fig.criteria_set,
+        "criteria_set_title": fig.criteria_set_title,
+        "criteria_count": fig.criteria_count,
+        "year": fig.year,
+        "baseline_year": base.year if base else "",
+        "communes_total": fig.communes_total,
+        "recognised": fig.recognised,
+        "recognised_change": text.change(base.recognised_change, "xã") if base else "",
+        "avg_criteria": decimal1(fig.avg_criteria),
+        "avg_criteria_baseline": decimal1(base.avg_criteria) if base else "",
+        "avg_change": text.change(base.avg_change, "tiêu chí", digits=1) if base else "",
+        "under5": fig.under5,
+        "under5_baseline": base.under5 if base else "",
+        "criteria_meeting_target": fig.criteria_meeting_target,
+        "criteria_with_target": fig.criteria_with_target,
+        "has_districts": fig.has_districts,
+        "funding_total": text.amount(fig.funding[0].total) if fig.funding else "",
+    }
+
+
+def _sentences(fig: ReportFigures, iss: Issuer) -> dict[str, Any]:
+    """Sentences and lists of the body (``ntm.reports.text``)."""
+    n, year, base = fig.criteria_count, fig.year, fig.baseline_year
+    recognised = fig.recognised
+    return {
         "intro": (
-            f"Căn cứ kết quả đánh giá mức độ đạt {n} tiêu chí theo {fig['criteria_set_title']} "
-            f"của {fig['communes_total']} xã trên địa bàn {scope_lower}"
+            f"Căn cứ kết quả đánh giá mức độ đạt {n} tiêu chí theo {fig.criteria_set_title} "
+            f"của {fig.communes_total} xã trên địa bàn {text.lower_first(fig.scope_name)}"
             + (f" năm {year} so với năm {base}" if base else f" năm {year}")
             + f", {iss.name} báo cáo kết quả như sau:"
         ),
@@ -178,18 +201,8 @@ def document_context(fig: dict[str, Any], issuer: Issuer) -> dict[str, Any]:
         "shortcomings": text.shortcomings(fig) or ["Không có."],
         "check_items": text.check_items(fig),
         "no_problem": NO_PROBLEM,
-        "notes": fig["notes"],
+        "notes": fig.notes,
         "closing": (
             f"Trên đây là báo cáo kết quả xây dựng nông thôn mới năm {year} của {iss.name}./."
         ),
-        # Signature
-        "signer_authority": iss.signer_authority,
-        "signer_title": iss.signer_title,
-        "signer": iss.signer,
-        "recipients": iss.recipients,
-        # Everything, unformatted, for an office's own template
-        "figures": fig,
-        "chart_criteria": "",
-        "chart_bands": "",
     }
-    return ctx

@@ -9,47 +9,53 @@ a file states is checked against the sum, never added to it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Protocol
 
+from ntm.domain.plans import STATE_BUDGET, STATE_BUDGET_PARTS, STATED, FundingFile, FundingLine
 from ntm.domain.rollup import round_half_up
 from ntm.formatting import number
-from ntm.io.funding import STATE_BUDGET, STATE_BUDGET_PARTS, STATED, FundingFile, FundingLine
+from ntm.reports.figures import Check, FundingItem, FundingPeriod
 
 TOLERANCE = 0.0005  # half of the smallest unit the files write (one million VND)
 
 
-def _key(period: tuple[int, int]) -> str:
-    return f"funding_{period[0]}_{period[1]}_billion_vnd"
+class _Scope(Protocol):
+    """What funding needs of a report's scope (``ntm.reports.content.Scope`` has it)."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
 
 
-def funding_figures(funding: FundingFile | None, scope: Any) -> dict[str, Any]:
-    """``funding_<a>_<b>_billion_vnd`` per period, ``funding`` (trees), ``funding_checks``."""
-    out: dict[str, Any] = {"funding": [], "funding_checks": []}
+def funding_figures(
+    funding: FundingFile | None, scope: _Scope
+) -> tuple[list[FundingPeriod], list[Check]]:
+    """A tree of sources per period, and the sums that do not add up."""
+    trees: list[FundingPeriod] = []
+    checks: list[Check] = []
     if funding is None:
-        return out
+        return trees, checks
     lines = [ln for ln in funding.lines if ln.scope_code == scope.code]
     stated = [ln for ln in funding.stated if ln.scope_code == scope.code]
     if funding.lines and not lines and not stated:
-        out["funding_checks"].append(
-            {
-                "kind": "funding_scope",
-                "place": f"tệp {funding.file}",
-                "message": f"không có dòng nào cho địa bàn {scope.code} ({scope.name}): "
+        checks.append(
+            Check(
+                "funding_scope",
+                f"tệp {funding.file}",
+                f"không có dòng nào cho địa bàn {scope.code} ({scope.name}): "
                 "nguồn vốn không được đưa vào báo cáo",
-            }
+            )
         )
     periods = sorted({ln.period for ln in lines} | {ln.period for ln in stated})
     for period in periods:
         period_lines = [ln for ln in lines if ln.period == period]
         period_stated = {ln.source: ln for ln in stated if ln.period == period}
-        tree, checks = _period(funding.file, period, period_lines, period_stated)
-        out["funding"].append(tree)
-        out["funding_checks"].extend(checks)
-        flat = {"total": tree["total"]}
-        for item in tree["items"]:
-            flat[item["source"]] = item["amount"]
-        out[_key(period)] = flat
-    return out
+        tree = _Period(funding.file, period, period_lines, period_stated)
+        trees.append(tree.figures())
+        checks.extend(tree.checks)
+    return trees, checks
 
 
 def _parent(line: FundingLine) -> str | None:
@@ -58,92 +64,101 @@ def _parent(line: FundingLine) -> str | None:
     return STATE_BUDGET if line.source in STATE_BUDGET_PARTS else None
 
 
-def _period(
-    file: str, period: tuple[int, int], lines: list[FundingLine], stated: dict[str, FundingLine]
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    checks: list[dict[str, Any]] = []
-    own = {ln.source: ln for ln in lines}
-    children: dict[str | None, list[FundingLine]] = {}
-    for ln in lines:
-        children.setdefault(_parent(ln), []).append(ln)
-    state_children = children.get(STATE_BUDGET, [])
+class _Period:
+    """The sources of one period as a tree: amounts summed up the tree, checked where stated."""
 
-    def amount(source: str) -> float:
-        if source == STATE_BUDGET and source not in own:
-            if state_children:
-                return sum(amount(c.source) for c in state_children)
-            return stated[STATE_BUDGET].amount if STATE_BUDGET in stated else 0.0
-        if source in own:
-            return own[source].amount
-        return sum(amount(c.source) for c in children.get(source, []))
+    def __init__(
+        self,
+        file: str,
+        period: tuple[int, int],
+        lines: list[FundingLine],
+        stated: dict[str, FundingLine],
+    ) -> None:
+        self.file, self.period, self.stated = file, period, stated
+        self.checks: list[Check] = []
+        self.own = {ln.source: ln for ln in lines}
+        self.children: dict[str | None, list[FundingLine]] = {}
+        for ln in lines:
+            self.children.setdefault(_parent(ln), []).append(ln)
+        self.state_children = self.children.get(STATE_BUDGET, [])
 
-    top: list[str] = []
-    if state_children or STATE_BUDGET in stated:
-        top.append(STATE_BUDGET)
-    top += [ln.source for ln in children.get(None, []) if ln.source not in top]
-    total = sum(amount(s) for s in top)
+    def amount(self, source: str) -> float:
+        if source == STATE_BUDGET and source not in self.own:
+            if self.state_children:
+                return sum(self.amount(c.source) for c in self.state_children)
+            return self.stated[STATE_BUDGET].amount if STATE_BUDGET in self.stated else 0.0
+        if source in self.own:
+            return self.own[source].amount
+        return sum(self.amount(c.source) for c in self.children.get(source, []))
 
-    items: list[dict[str, Any]] = []
+    def top(self) -> list[str]:
+        """The sources counted in the total: the state budget first, then the others."""
+        top: list[str] = []
+        if self.state_children or STATE_BUDGET in self.stated:
+            top.append(STATE_BUDGET)
+        top += [ln.source for ln in self.children.get(None, []) if ln.source not in top]
+        return top
 
-    def add(source: str, level: int, parent: str | None) -> None:
-        line = own.get(source)
+    def figures(self) -> FundingPeriod:
+        total = sum(self.amount(s) for s in self.top())
+        items: list[FundingItem] = []
+        for source in self.top():
+            self._add(items, source, 0, None, total)
+        self._check_stated(total)
+        total_stated = self.stated["total"].amount if "total" in self.stated else None
+        return FundingPeriod(self.period, round_half_up(total, 3), total_stated, items)
+
+    def _add(
+        self, items: list[FundingItem], source: str, level: int, parent: str | None, total: float
+    ) -> None:
+        """The item of ``source``, then its parts under it, depth first."""
+        line = self.own.get(source)
         if line is not None:
             name, in_sentence, decimals = line.name, line.name_in_sentence, line.decimals
         else:
             name, in_sentence = STATED.get(source, (source, source))
             decimals = None
-        value = amount(source)
-        parts = children.get(source, [])
+        value = self.amount(source)
+        parts = self.children.get(source, [])
         items.append(
-            {
-                "source": source,
-                "name": name,
-                "name_in_sentence": in_sentence,
-                "amount": round_half_up(value, 3),
-                "decimals": decimals,
-                "share": round_half_up(value * 100 / total, 1) if total else None,
-                "level": level,
-                "parent": parent,
-                "parts": [c.source for c in parts],
-            }
+            FundingItem(
+                source=source,
+                name=name,
+                name_in_sentence=in_sentence,
+                amount=round_half_up(value, 3),
+                decimals=decimals,
+                share=round_half_up(value * 100 / total, 1) if total else None,
+                level=level,
+                parent=parent,
+                parts=[c.source for c in parts],
+            )
         )
         if line is not None and parts:
-            _compare(
-                checks, file, line.row, line.name, line.amount, sum(amount(c.source) for c in parts)
+            self._compare(
+                line.row, line.name, line.amount, sum(self.amount(c.source) for c in parts)
             )
         for child in parts:
-            add(child.source, level + 1, source)
+            self._add(items, child.source, level + 1, source, total)
 
-    for source in top:
-        add(source, 0, None)
+    def _check_stated(self, total: float) -> None:
+        """A stated state-budget or total row against the sum it should be."""
+        if STATE_BUDGET in self.stated and self.state_children:
+            ln = self.stated[STATE_BUDGET]
+            self._compare(ln.row, STATED[STATE_BUDGET][0], ln.amount, self.amount(STATE_BUDGET))
+        if "total" in self.stated:
+            ln = self.stated["total"]
+            self._compare(ln.row, STATED["total"][0], ln.amount, total)
 
-    if STATE_BUDGET in stated and state_children:
-        ln = stated[STATE_BUDGET]
-        _compare(checks, file, ln.row, STATED[STATE_BUDGET][0], ln.amount, amount(STATE_BUDGET))
-    if "total" in stated:
-        ln = stated["total"]
-        _compare(checks, file, ln.row, STATED["total"][0], ln.amount, total)
-    tree = {
-        "period": list(period),
-        "total": round_half_up(total, 3),
-        "total_stated": stated["total"].amount if "total" in stated else None,
-        "items": items,
-    }
-    return tree, checks
-
-
-def _compare(
-    checks: list[dict[str, Any]], file: str, row: int, name: str, stated: float, parts: float
-) -> None:
-    if abs(stated - parts) > TOLERANCE:
-        checks.append(
-            {
-                "kind": "funding_sum",
-                "place": f"tệp {file}, dòng {row}",
-                "stated": stated,
-                "computed": round_half_up(parts, 3),
-                "message": f"«{name}» ghi {number(stated)} tỷ đồng nhưng tổng các nguồn thành phần "
-                f"là "
-                f"{number(round_half_up(parts, 3))} tỷ đồng",
-            }
-        )
+    def _compare(self, row: int, name: str, stated: float, parts: float) -> None:
+        if abs(stated - parts) > TOLERANCE:
+            computed = round_half_up(parts, 3)
+            self.checks.append(
+                Check(
+                    "funding_sum",
+                    f"tệp {self.file}, dòng {row}",
+                    f"«{name}» ghi {number(stated)} tỷ đồng nhưng tổng các nguồn thành phần "
+                    f"là {number(computed)} tỷ đồng",
+                    stated=stated,
+                    computed=computed,
+                )
+            )

@@ -12,13 +12,16 @@ and date on the right; page numbers centred at the top from the second page.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 from docx import Document
+from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
@@ -27,12 +30,19 @@ TEMPLATE = Path(__file__).parent / "templates" / "report.docx"
 FONT = "Times New Roman"
 
 
+class _Container(Protocol):
+    """The document's body or a table cell: what paragraphs are added to."""
+
+    def add_paragraph(self) -> Paragraph: ...
+
+
 def _font(style_or_run: object, size: float | None = None) -> None:
-    font = style_or_run.font  # type: ignore[attr-defined]
+    # A paragraph style or a run: python-docx types them apart, both have a font and an element.
+    font = style_or_run.font  # type: ignore[attr-defined]  # see above
     font.name = FONT
     if size:
         font.size = Pt(size)
-    rpr = style_or_run.element.get_or_add_rPr()  # type: ignore[attr-defined]
+    rpr = style_or_run.element.get_or_add_rPr()  # type: ignore[attr-defined]  # see above
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -42,7 +52,7 @@ def _font(style_or_run: object, size: float | None = None) -> None:
 
 
 def _para(
-    container: object,
+    container: _Container,
     text: str = "",
     *,
     bold: bool = False,
@@ -53,7 +63,7 @@ def _para(
     before: float = 0,
     after: float = 6,
 ) -> Paragraph:
-    p = container.add_paragraph()  # type: ignore[attr-defined]
+    p = container.add_paragraph()
     fmt = p.paragraph_format
     fmt.alignment = align
     fmt.first_line_indent = Mm(10) if indent else Mm(0)
@@ -66,12 +76,12 @@ def _para(
     return p
 
 
-def _tag(container: object, tag: str) -> None:
+def _tag(container: _Container, tag: str) -> None:
     """A paragraph that holds only a docxtpl block tag: removed when the template renders."""
     _para(container, tag, indent=False, after=0)
 
 
-def _short_line(container: object, width_mm: float, cell_mm: float) -> None:
+def _short_line(container: _Container, width_mm: float, cell_mm: float) -> None:
     """A short centred rule under a header block, drawn as a bottom border of an empty line."""
     p = _para(container, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=2)
     side = Mm((cell_mm - width_mm) / 2)
@@ -108,9 +118,9 @@ def _centre(
     )
 
 
-def _page_number_header(section: object) -> None:
-    section.different_first_page_header_footer = True  # type: ignore[attr-defined]
-    p = section.header.paragraphs[0]  # type: ignore[attr-defined]
+def _page_number_header(section: Section) -> None:
+    section.different_first_page_header_footer = True
+    p = section.header.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = p.add_run()
     for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
@@ -126,6 +136,21 @@ def _page_number_header(section: object) -> None:
 
 def build(path: Path = TEMPLATE) -> Path:
     doc = Document()
+    _page_setup(doc)
+    _header_blocks(doc)
+    _title(doc)
+    _results(doc)
+    _charts(doc)
+    _other_results(doc)
+    _problems(doc)
+    _signature(doc)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))
+    return path
+
+
+def _page_setup(doc: DocumentObject) -> None:
+    """A4 portrait, the decree's margins, Times New Roman 14 pt, page numbers at the top."""
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -136,7 +161,9 @@ def build(path: Path = TEMPLATE) -> Path:
     doc.styles["Normal"].paragraph_format.line_spacing = 1.1
     _page_number_header(section)
 
-    # Header blocks: issuing body left, motto with place and date right.
+
+def _header_blocks(doc: DocumentObject) -> None:
+    """Header blocks: issuing body left, motto with place and date right."""
     left_w, right_w = 72.0, 93.0
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -159,21 +186,27 @@ def build(path: Path = TEMPLATE) -> Path:
     _short_line(right, 60, right_w)
     _centre(right, "{{ place_date }}", italic=True, size=14)
 
+
+def _title(doc: DocumentObject) -> None:
+    """Document type, subtitle under a short rule, and the introduction."""
+    centre = WD_ALIGN_PARAGRAPH.CENTER
     _para(doc, "", after=6)
-    _para(
-        doc,
-        "{{ document_type }}",
-        bold=True,
-        align=WD_ALIGN_PARAGRAPH.CENTER,
-        indent=False,
-        before=12,
-        after=0,
-    )
-    _para(doc, "{{ subtitle }}", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=0)
+    _para(doc, "{{ document_type }}", bold=True, align=centre, indent=False, before=12, after=0)
+    _para(doc, "{{ subtitle }}", bold=True, align=centre, indent=False, after=0)
     _short_line(doc, 40, 165)
     _para(doc, "", after=0)
     _para(doc, "{{ intro }}")
 
+
+def _items(container: _Container, items: str, line: str = "- {{ item }}") -> None:
+    """One paragraph per element of the list variable ``items``."""
+    _tag(container, f"{{%p for item in {items} %}}")
+    _para(container, line)
+    _tag(container, "{%p endfor %}")
+
+
+def _results(doc: DocumentObject) -> None:
+    """Section I.1 and I.2: the summary, then criterion by criterion."""
     _para(doc, "I. KẾT QUẢ THỰC HIỆN", bold=True, before=6)
     _para(doc, "1. Kết quả chung", bold=True)
     _para(doc, "{{ summary }}")
@@ -183,9 +216,7 @@ def build(path: Path = TEMPLATE) -> Path:
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if criteria_items %}")
     _para(doc, "2.2. Các tiêu chí chưa hoàn thành 100% số xã gồm:")
-    _tag(doc, "{%p for item in criteria_items %}")
-    _para(doc, "- {{ item }}")
-    _tag(doc, "{%p endfor %}")
+    _items(doc, "criteria_items")
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if targets_summary %}")
     _para(doc, "* {{ targets_summary }}")
@@ -200,56 +231,43 @@ def build(path: Path = TEMPLATE) -> Path:
         align=WD_ALIGN_PARAGRAPH.CENTER,
         indent=False,
     )
-    _tag(doc, "{%p if chart_criteria %}")
-    _para(doc, "{{ chart_criteria }}", align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=0)
-    _para(
-        doc,
-        "Biểu đồ 1. Số xã đạt từng tiêu chí so với mục tiêu",
-        italic=True,
-        size=12,
-        align=WD_ALIGN_PARAGRAPH.CENTER,
-        indent=False,
-    )
-    _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p if chart_bands %}")
-    _para(doc, "{{ chart_bands }}", align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=0)
-    _para(
-        doc,
-        "Biểu đồ 2. Số xã theo nhóm số tiêu chí đạt",
-        italic=True,
-        size=12,
-        align=WD_ALIGN_PARAGRAPH.CENTER,
-        indent=False,
-    )
-    _tag(doc, "{%p endif %}")
 
+
+def _charts(doc: DocumentObject) -> None:
+    """The two charts with their captions, each only when the report has it."""
+    for variable, caption in (
+        ("chart_criteria", "Biểu đồ 1. Số xã đạt từng tiêu chí so với mục tiêu"),
+        ("chart_bands", "Biểu đồ 2. Số xã theo nhóm số tiêu chí đạt"),
+    ):
+        centre = WD_ALIGN_PARAGRAPH.CENTER
+        _tag(doc, f"{{%p if {variable} %}}")
+        _para(doc, f"{{{{ {variable} }}}}", align=centre, indent=False, after=0)
+        _para(doc, caption, italic=True, size=12, align=centre, indent=False)
+        _tag(doc, "{%p endif %}")
+
+
+def _other_results(doc: DocumentObject) -> None:
+    """Sections I.3 to I.5: other targets, recognised communes, funds."""
     _tag(doc, "{%p if target_items %}")
     _para(doc, "3. Kết quả thực hiện các chỉ tiêu khác", bold=True)
-    _tag(doc, "{%p for item in target_items %}")
-    _para(doc, "- {{ item }}")
-    _tag(doc, "{%p endfor %}")
+    _items(doc, "target_items")
     _tag(doc, "{%p endif %}")
     _para(doc, "4. Các xã đạt chuẩn nông thôn mới", bold=True)
     _para(doc, "{{ recognised_intro }}")
-    _tag(doc, "{%p for item in recognised_items %}")
-    _para(doc, "- {{ item }}")
-    _tag(doc, "{%p endfor %}")
+    _items(doc, "recognised_items")
     _para(doc, "5. Huy động nguồn lực", bold=True)
-    _tag(doc, "{%p for item in funding_paragraphs %}")
-    _para(doc, "{{ item }}")
-    _tag(doc, "{%p endfor %}")
+    _items(doc, "funding_paragraphs", "{{ item }}")
     _tag(doc, "{%p if not funding_paragraphs %}")
     _para(doc, "Chưa có số liệu nguồn vốn.")
     _tag(doc, "{%p endif %}")
 
+
+def _problems(doc: DocumentObject) -> None:
+    """Sections II and III, the notes on reading the figures, and the closing sentence."""
     _para(doc, "II. TỒN TẠI, HẠN CHẾ", bold=True, before=6)
-    _tag(doc, "{%p for item in shortcomings %}")
-    _para(doc, "- {{ item }}")
-    _tag(doc, "{%p endfor %}")
+    _items(doc, "shortcomings")
     _para(doc, "III. KIỂM TRA SỐ LIỆU", bold=True, before=6)
-    _tag(doc, "{%p for item in check_items %}")
-    _para(doc, "- {{ item }}")
-    _tag(doc, "{%p endfor %}")
+    _items(doc, "check_items")
     _tag(doc, "{%p if not check_items %}")
     _para(doc, "{{ no_problem }}.")
     _tag(doc, "{%p endif %}")
@@ -258,32 +276,22 @@ def build(path: Path = TEMPLATE) -> Path:
     _tag(doc, "{%p endfor %}")
     _para(doc, "{{ closing }}")
 
-    # "Nơi nhận" left, signature right.
+
+def _signature(doc: DocumentObject) -> None:
+    """ "Nơi nhận" left, signature right."""
     sign = doc.add_table(rows=1, cols=2)
     sign.autofit = False
     left, right = _cell(sign.cell(0, 0), 80), _cell(sign.cell(0, 1), 85)
-    _para(
-        left,
-        "Nơi nhận:",
-        bold=True,
-        italic=True,
-        size=12,
-        align=WD_ALIGN_PARAGRAPH.LEFT,
-        indent=False,
-        after=0,
-    )
+    start = WD_ALIGN_PARAGRAPH.LEFT
+    _para(left, "Nơi nhận:", bold=True, italic=True, size=12, align=start, indent=False, after=0)
     _tag(left, "{%p for r in recipients %}")
-    _para(left, "- {{ r }}", size=11, align=WD_ALIGN_PARAGRAPH.LEFT, indent=False, after=0)
+    _para(left, "- {{ r }}", size=11, align=start, indent=False, after=0)
     _tag(left, "{%p endfor %}")
     _centre(right, "{{ signer_authority }}", bold=True, size=14)
     _centre(right, "{{ signer_title }}", bold=True, size=14)
     for _ in range(4):
         _centre(right, "")
     _centre(right, "{{ signer }}", bold=True, size=14)
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
-    return path
 
 
 if __name__ == "__main__":

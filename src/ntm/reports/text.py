@@ -1,7 +1,7 @@
 """The sentences of the report, in the words of section II.2 of the provincial reports.
 
-Built from the figures only (``ntm.reports.content``), numbers through ``ntm.formatting``. The
-DOCX template and the Markdown file print these same strings.
+Built from the figures only (``ntm.reports.figures.ReportFigures``), numbers through
+``ntm.formatting``. The DOCX template and the Markdown file print these same strings.
 
 Amounts in tỷ đồng (docs/report-template.md): an amount read from a file keeps the decimals the
 file writes (``920.700`` → ``920,700``); an amount ntm adds up shows up to three decimals without
@@ -11,10 +11,9 @@ trailing zeros (``1.847,561``; ``1.135,11``). Counts under ten are written with 
 
 from __future__ import annotations
 
-from typing import Any
-
 from ntm.formatting import decimal1, number, percent
 from ntm.reports.content import short_district
+from ntm.reports.figures import FundingItem, FundingPeriod, ReportFigures, TargetFigures
 
 NO_DISTRICTS = (
     "Dữ liệu không có cấp huyện (từ ngày 01/7/2025 không còn đơn vị hành chính cấp huyện): "
@@ -71,44 +70,43 @@ def change(delta: float, unit: str, *, digits: int | None = None) -> str:
     return "không thay đổi"
 
 
-def summary(fig: dict[str, Any]) -> str:
-    n = fig["criteria_count"]
-    base = fig.get("baseline_year")
-    parts = []
-    bands = fig["bands"]
-    labels = list(bands)
-    for i, label in enumerate(labels):
-        c = bands[label]
-        lo, hi = _band_range(label, n)
-        if i == 0 and lo == hi == n:
-            text = f"{count(c)} xã" if c else "chưa có xã"
-            text += f" đạt chuẩn {n}/{n} tiêu chí"
-            if base is not None:
-                text += f", {change(fig['recognised_change_vs_baseline'], 'xã')} so với năm {base}"
-        elif lo == 0:
-            text = (
-                f"{count(c)} xã đạt dưới {hi + 1:02d} tiêu chí"
-                if c
-                else f"không còn xã đạt dưới {hi + 1:02d} tiêu chí"
-            )
-            if base is not None and label in fig.get("bands_baseline", {}):
-                delta = c - fig["bands_baseline"][label]
-                text += f" ({change(delta, 'xã')} so với năm {base})"
-        else:
-            text = f"{count(c) if c else 'không có'} xã đạt từ {lo} đến {hi} tiêu chí"
-        parts.append(text)
+def summary(fig: ReportFigures) -> str:
+    parts = [_band_text(fig, i, label) for i, label in enumerate(fig.bands)]
     first, rest = parts[0], parts[1:]
     verb = "" if first.startswith("chưa có") else "có "
-    sentence = f"Đến năm {fig['year']}, {area_word(fig['scope_name'])} {verb}{first}"
+    sentence = f"Đến năm {fig.year}, {area_word(fig.scope_name)} {verb}{first}"
     if rest:
         sentence += "; có " + ", ".join(rest)
-    sentence += f". Bình quân đạt {decimal1(fig['avg_criteria'])} tiêu chí/xã"
-    if base is not None:
+    sentence += f". Bình quân đạt {decimal1(fig.avg_criteria)} tiêu chí/xã"
+    if fig.baseline is not None:
+        base = fig.baseline
         sentence += (
-            f", {change(fig['avg_change_vs_baseline'], 'tiêu chí', digits=1)} so với năm {base}"
-            f" (năm {base} bình quân {decimal1(fig['avg_criteria_baseline'])} tiêu chí/xã)"
+            f", {change(base.avg_change, 'tiêu chí', digits=1)} so với năm {base.year}"
+            f" (năm {base.year} bình quân {decimal1(base.avg_criteria)} tiêu chí/xã)"
         )
     return sentence + "."
+
+
+def _band_text(fig: ReportFigures, i: int, label: str) -> str:
+    """One band of the summary: all criteria (first), the lowest band, or a range between."""
+    n, c, base = fig.criteria_count, fig.bands[label], fig.baseline
+    lo, hi = _band_range(label, n)
+    if i == 0 and lo == hi == n:
+        text = f"{count(c)} xã" if c else "chưa có xã"
+        text += f" đạt chuẩn {n}/{n} tiêu chí"
+        if base is not None:
+            text += f", {change(base.recognised_change, 'xã')} so với năm {base.year}"
+        return text
+    if lo == 0:
+        text = (
+            f"{count(c)} xã đạt dưới {hi + 1:02d} tiêu chí"
+            if c
+            else f"không còn xã đạt dưới {hi + 1:02d} tiêu chí"
+        )
+        if base is not None and label in base.bands:
+            text += f" ({change(c - base.bands[label], 'xã')} so với năm {base.year})"
+        return text
+    return f"{count(c) if c else 'không có'} xã đạt từ {lo} đến {hi} tiêu chí"
 
 
 def _band_range(label: str, n: int) -> tuple[int, int]:
@@ -124,64 +122,65 @@ def criterion_phrase(number_: int, name: str, *, capital: bool = False) -> str:
     return f"{'Số' if capital else 'số'} {number_} về {crit_name(name)}"
 
 
-def all_met(fig: dict[str, Any]) -> str:
-    nums = fig["criteria_met_by_all"]
-    if not nums or not fig["communes_total"]:
+def all_met(fig: ReportFigures) -> str:
+    nums = fig.criteria_met_by_all
+    if not nums or not fig.communes_total:
         return ""
-    total = fig["communes_total"]
-    crits = fig["criteria"]
+    total = fig.communes_total
     listed = "; ".join(
-        criterion_phrase(n, crits[str(n)]["name"], capital=i == 0) for i, n in enumerate(nums)
+        criterion_phrase(n, fig.criteria[n].name, capital=i == 0) for i, n in enumerate(nums)
     )
     return f"Có {total}/{total} xã đã hoàn thành các tiêu chí: {listed}."
 
 
-def criterion_items(fig: dict[str, Any]) -> list[str]:
+def criterion_items(fig: ReportFigures) -> list[str]:
     """One item per criterion not met by every commune, as in 2.2.2 of the seed report."""
     out = []
-    total = fig["communes_total"]
-    for key, c in fig["criteria"].items():
-        if c["met"] == total:
+    total = fig.communes_total
+    for key, c in fig.criteria.items():
+        if c.met == total:
             continue
-        text = f"Tiêu chí số {key} về {crit_name(c['name'])}: Có {c['met']}/{total} xã đạt chuẩn"
-        if "target" in c:
-            year = f" đến năm {c['target_year']}" if c["target_year"] != fig["year"] else ""
-            plan = f" của {c['plan']}" if c.get("plan") else ""
+        text = f"Tiêu chí số {key} về {crit_name(c.name)}: Có {c.met}/{total} xã đạt chuẩn"
+        if c.target is not None:
+            t = c.target
+            year = f" đến năm {t.year}" if t.year != fig.year else ""
+            plan = f" của {t.plan}" if t.plan else ""
             text += (
-                f" (đạt {percent(c['pct_of_target_exact'])} so với mục tiêu {c['target']} xã"
-                f"{year}{plan})"
+                f" (đạt {percent(t.pct_of_target_exact)} so với mục tiêu {t.value} xã{year}{plan})"
             )
         text += "."
-        lag = c["lagging"]
-        if lag and fig["level"] == "district":
-            text += " Các xã chưa đạt: " + join([in_sentence(d["name"]) for d in lag]) + "."
-        elif lag:
+        if c.lagging and fig.level == "district":
+            text += " Các xã chưa đạt: " + join([in_sentence(d.name) for d in c.lagging]) + "."
+        elif c.lagging:
             text += (
                 " Các địa phương có tỷ lệ xã đạt chuẩn thấp là: "
-                + join(
-                    [f"{short_district(d['name'])} (đạt {d['met']}/{d['total']} xã)" for d in lag]
-                )
+                + join([f"{short_district(d.name)} (đạt {d.met}/{d.total} xã)" for d in c.lagging])
                 + "."
             )
         out.append(text)
     return out
 
 
-def targets_summary(fig: dict[str, Any]) -> str:
-    with_target = fig["criteria_with_target"]
+def _below_target(fig: ReportFigures) -> str:
+    return ", ".join(
+        f"số {n} ({crit_name(fig.criteria[n].name)})" for n in fig.criteria_below_target
+    )
+
+
+def targets_summary(fig: ReportFigures) -> str:
+    with_target = fig.criteria_with_target
     if not with_target:
         return ""
-    plans = sorted({c.get("plan") or "" for c in fig["criteria"].values() if "target" in c} - {""})
+    plans = sorted(
+        {c.target.plan or "" for c in fig.criteria.values() if c.target is not None} - {""}
+    )
     plan = f" {join(plans)}" if plans else ""
     text = (
-        f"Như vậy, có {fig['criteria_meeting_target']}/{with_target} tiêu chí đạt và vượt chỉ tiêu"
+        f"Như vậy, có {fig.criteria_meeting_target}/{with_target} tiêu chí đạt và vượt chỉ tiêu"
         f"{plan} đã đề ra"
     )
-    below = fig["criteria_below_target"]
-    if below:
-        text += "; các tiêu chí chưa đạt chỉ tiêu: " + ", ".join(
-            f"số {n} ({crit_name(fig['criteria'][str(n)]['name'])})" for n in below
-        )
+    if fig.criteria_below_target:
+        text += "; các tiêu chí chưa đạt chỉ tiêu: " + _below_target(fig)
     return text + "."
 
 
@@ -193,118 +192,107 @@ _OTHER = {
 }
 
 
-def target_items(fig: dict[str, Any]) -> list[str]:
+def target_items(fig: ReportFigures) -> list[str]:
     """Targets other than per-criterion counts, each with % of target and met / not met."""
+    return [
+        _target_item(t, fig.year) for t in fig.targets if t.measure != "communes_meeting_criterion"
+    ]
+
+
+def _target_item(t: TargetFigures, year: int) -> str:
+    when = f"năm {t.year}" if t.year == year else f"đến năm {t.year}"
+    plan = f" của {t.plan}" if t.plan else ""
+    verdict = {True: "đạt", False: "chưa đạt", None: ""}[t.met]
+    if t.measure == "max_communes_under":
+        goal = "không còn xã" if t.value == 0 else f"không quá {t.value} xã"
+        return (
+            f"Số xã đạt dưới {t.criterion} tiêu chí: {t.actual} xã (mục tiêu {when}"
+            f"{plan}: {goal} dưới {t.criterion} tiêu chí) — {verdict}."
+        )
+    if t.measure == "avg_criteria":
+        # An average is always known; the % is missing only for a target of 0.
+        return (
+            f"{_OTHER['avg_criteria']}: {decimal1(t.actual or 0)} tiêu chí, đạt "
+            f"{percent(t.pct_of_target or 0.0)} so với mục tiêu {decimal1(t.value)} tiêu chí "
+            f"{when}{plan} — {verdict}."
+        )
+    if t.actual is None:
+        return (
+            f"{_OTHER[t.measure]}: mục tiêu {t.value} xã {when}{plan}; chưa có kết quả "
+            "đánh giá theo bộ tiêu chí tương ứng trong dữ liệu."
+        )
+    pct = f"đạt {percent(t.pct_of_target)} " if t.pct_of_target is not None else ""
+    return (
+        f"{_OTHER[t.measure]}: {t.actual}/{t.value} xã, {pct}so với mục tiêu "
+        f"{when}{plan} — {verdict}."
+    )
+
+
+def funding_paragraphs(fig: ReportFigures) -> list[str]:
+    return [_funding_paragraph(tree) for tree in fig.funding]
+
+
+def _funding_paragraph(tree: FundingPeriod) -> str:
+    a, b = tree.period
+    when = f"năm {a}" if a == b else f"giai đoạn {a} - {b}"
+    top = [i for i in tree.items if i.level == 0]
+    pieces = [_funding_piece(tree.items, item, first=i == 0) for i, item in enumerate(top)]
+    text = f"Tổng nguồn vốn huy động {when} là {amount(tree.total)} tỷ đồng"
+    if pieces:
+        text += ", trong đó: " + "; ".join(pieces)
+    return text + ". Chi tiết tại Phụ lục 02 kèm theo."
+
+
+def _funding_piece(items: list[FundingItem], item: FundingItem, *, first: bool) -> str:
+    """A source with its share and, in brackets, the parts it is made of."""
+    name = item.name if item.source == "state_budget_direct" else item.name_in_sentence
+    name = name[:1].upper() + name[1:] if first else name
+    share = f"{decimal1(item.share)}%" if item.share is not None else ""
+    piece = f"{name} {amount(item.amount, item.decimals)} tỷ đồng"
+    parts = [p for p in items if p.parent == item.source]
+    inner = ", ".join(f"{p.name_in_sentence} {amount(p.amount, p.decimals)} tỷ đồng" for p in parts)
+    inner = inner[:1].upper() + inner[1:]
+    if parts:
+        piece += f" (chiếm {share}; bao gồm: {inner})" if share else f" (bao gồm: {inner})"
+    elif share:
+        piece += f" (chiếm {share})"
+    return piece
+
+
+def recognised_items(fig: ReportFigures) -> list[str]:
     out = []
-    for t in fig["targets"]:
-        if t["measure"] == "communes_meeting_criterion":
-            continue
-        when = f"năm {t['year']}" if t["year"] == fig["year"] else f"đến năm {t['year']}"
-        plan = f" của {t['plan']}" if t["plan"] else ""
-        verdict = {True: "đạt", False: "chưa đạt", None: ""}[t["met"]]
-        if t["measure"] == "max_communes_under":
-            goal = "không còn xã" if t["value"] == 0 else f"không quá {t['value']} xã"
-            text = (
-                f"Số xã đạt dưới {t['criterion']} tiêu chí: {t['actual']} xã (mục tiêu {when}"
-                f"{plan}: {goal} dưới {t['criterion']} tiêu chí) — {verdict}."
-            )
-        elif t["measure"] == "avg_criteria":
-            text = (
-                f"{_OTHER['avg_criteria']}: {decimal1(t['actual'])} tiêu chí, đạt "
-                f"{percent(t['pct_of_target'])} so với mục tiêu {decimal1(t['value'])} tiêu chí "
-                f"{when}{plan} — {verdict}."
-            )
-        elif t["actual"] is None:
-            text = (
-                f"{_OTHER[t['measure']]}: mục tiêu {t['value']} xã {when}{plan}; chưa có kết quả "
-                "đánh giá theo bộ tiêu chí tương ứng trong dữ liệu."
-            )
-        else:
-            pct = f"đạt {percent(t['pct_of_target'])} " if t["pct_of_target"] is not None else ""
-            text = (
-                f"{_OTHER[t['measure']]}: {t['actual']}/{t['value']} xã, {pct}so với mục tiêu "
-                f"{when}{plan} — {verdict}."
-            )
-        out.append(text)
-    return out
-
-
-def funding_paragraphs(fig: dict[str, Any]) -> list[str]:
-    out = []
-    for tree in fig["funding"]:
-        a, b = tree["period"]
-        when = f"năm {a}" if a == b else f"giai đoạn {a} - {b}"
-        items = tree["items"]
-        top = [i for i in items if i["level"] == 0]
-        pieces = []
-        for i, item in enumerate(top):
-            name = (
-                item["name"]
-                if item["source"] == "state_budget_direct"
-                else item["name_in_sentence"]
-            )
-            name = name[:1].upper() + name[1:] if i == 0 else name
-            share = f"{decimal1(item['share'])}%" if item["share"] is not None else ""
-            piece = f"{name} {amount(item['amount'], item['decimals'])} tỷ đồng"
-            parts = [p for p in items if p["parent"] == item["source"]]
-            inner = ", ".join(
-                f"{p['name_in_sentence']} {amount(p['amount'], p['decimals'])} tỷ đồng"
-                for p in parts
-            )
-            inner = inner[:1].upper() + inner[1:]
-            if parts:
-                piece += f" (chiếm {share}; bao gồm: {inner})" if share else f" (bao gồm: {inner})"
-            elif share:
-                piece += f" (chiếm {share})"
-            pieces.append(piece)
-        text = f"Tổng nguồn vốn huy động {when} là {amount(tree['total'])} tỷ đồng"
-        if pieces:
-            text += ", trong đó: " + "; ".join(pieces)
-        out.append(text + ". Chi tiết tại Phụ lục 02 kèm theo.")
-    return out
-
-
-def recognised_items(fig: dict[str, Any]) -> list[str]:
-    out = []
-    for group in fig["recognised_by_district"]:
-        names = ", ".join(in_sentence(n) for n in group["communes"])
-        if group["district_name"]:
-            out.append(f"{group['district_name']} ({count(len(group['communes']))} xã): {names}.")
+    for group in fig.recognised_by_district:
+        names = ", ".join(in_sentence(n) for n in group.communes)
+        if group.district_name:
+            out.append(f"{group.district_name} ({count(len(group.communes))} xã): {names}.")
         else:
             out.append(f"{names}.")
     return out
 
 
-def shortcomings(fig: dict[str, Any]) -> list[str]:
+def shortcomings(fig: ReportFigures) -> list[str]:
     out = []
-    under = fig["communes_lagging_detail"]
+    under = fig.communes_lagging_detail
     if under:
         by_district: dict[str, list[str]] = {}
         for u in under:
-            by_district.setdefault(u["district_name"] or "", []).append(
-                in_sentence(u["commune_name"])
-            )
+            by_district.setdefault(u.district_name or "", []).append(in_sentence(u.name))
         groups = [
             join(names) + (f", {in_sentence(d)}" if d else "") for d, names in by_district.items()
         ]
-        line = fig["lagging_below"]
+        line = fig.lagging_below
         out.append(f"Còn {count(len(under))} xã đạt dưới {line} tiêu chí ({'; '.join(groups)}).")
-    if fig["has_districts"] and fig["districts_without_recognised_commune"]:
-        names = fig["districts_without_recognised_commune"]
+    if fig.has_districts and fig.districts_without_recognised_commune:
+        names = fig.districts_without_recognised_commune
         word = "huyện" if all(n.startswith("Huyện") for n in names) else "đơn vị cấp huyện"
         out.append(
             f"Còn {count(len(names))} {word} chưa có xã đạt chuẩn nông thôn mới "
             f"({join([short_district(n) for n in names])})."
         )
-    below = fig["criteria_below_target"]
-    if below:
-        out.append(
-            "Một số tiêu chí chưa đạt mục tiêu đề ra: "
-            + ", ".join(f"số {n} ({crit_name(fig['criteria'][str(n)]['name'])})" for n in below)
-            + "."
-        )
+    if fig.criteria_below_target:
+        out.append("Một số tiêu chí chưa đạt mục tiêu đề ra: " + _below_target(fig) + ".")
     return out
 
 
-def check_items(fig: dict[str, Any]) -> list[str]:
-    return [f"{c['place']}: {c['message']}." for c in fig["checks"]]
+def check_items(fig: ReportFigures) -> list[str]:
+    return [f"{c.place}: {c.message}." for c in fig.checks]

@@ -15,6 +15,7 @@ from typing import Any
 
 from ntm.reports.charts import bands_chart, criteria_chart
 from ntm.reports.docx import write_docx
+from ntm.reports.figures import ReportFigures, figures_json
 from ntm.reports.markdown import render_markdown
 from ntm.reports.xlsx import write_xlsx
 
@@ -23,7 +24,7 @@ CHARTS = {"chart_criteria": "bieu-do-tieu-chi.png", "chart_bands": "bieu-do-nhom
 
 
 def write_report(
-    fig: dict[str, Any],
+    fig: ReportFigures,
     context: dict[str, Any],
     out_dir: Path,
     *,
@@ -42,7 +43,7 @@ def write_report(
         attached = f"Báo cáo {context['number_line'].lower()} {day} của {context['issuer_name']}"
         write_xlsx(fig, work / "phu-luc.xlsx", attached_to=attached)
         (work / "report.json").write_text(
-            json.dumps(fig, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            json.dumps(figures_json(fig), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
         (work / "report.md").write_text(
             render_markdown(context, {k: v for k, v in CHARTS.items()}), encoding="utf-8"

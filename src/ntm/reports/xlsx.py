@@ -13,10 +13,12 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ntm.domain.rollup import round_half_up
 from ntm.reports.content import short_district
+from ntm.reports.figures import CommuneRow, ReportFigures
 
 FONT = "Times New Roman"
 THIN = Side(style="thin", color="000000")
@@ -59,7 +61,9 @@ def _put(
     fmt: str | None = None,
 ) -> None:
     cell = ws.cell(row, col, value)
-    cell.style = _style(ws.parent, bold, fill, align, fmt)
+    book = ws.parent
+    assert book is not None  # a sheet made by Workbook() or create_sheet() has its book
+    cell.style = _style(book, bold, fill, align, fmt)
 
 
 def _style(
@@ -88,20 +92,22 @@ def _print_setup(ws: Worksheet, header_row: int, freeze: str) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    props = ws.sheet_properties.pageSetUpPr or PageSetupProperties()
+    props.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = props
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.print_options.horizontalCentered = True
 
 
-def _communes_sheet(ws: Worksheet, fig: dict[str, Any], subtitle: str) -> None:
-    keys = list(fig["criteria"])
+def _communes_sheet(ws: Worksheet, fig: ReportFigures, subtitle: str) -> None:
+    keys = list(fig.criteria)
     width = 3 + len(keys) + 2
     top = _titles(
         ws,
         width,
-        f"KẾT QUẢ THỰC HIỆN CÁC TIÊU CHÍ NÔNG THÔN MỚI CỦA CÁC XÃ NĂM {fig['year']}",
+        f"KẾT QUẢ THỰC HIỆN CÁC TIÊU CHÍ NÔNG THÔN MỚI CỦA CÁC XÃ NĂM {fig.year}",
         subtitle,
         "Phụ lục 01",
     )
@@ -116,9 +122,9 @@ def _communes_sheet(ws: Worksheet, fig: dict[str, Any], subtitle: str) -> None:
     for c, text in enumerate(head, start=1):
         _put(ws, top, c, text, bold=True, fill=HEAD_FILL)
     row = top + 1
-    groups: list[tuple[str | None, list[dict[str, Any]]]] = []
-    for commune in fig["communes"]:
-        name = commune["district_name"] if fig["has_districts"] else None
+    groups: list[tuple[str | None, list[CommuneRow]]] = []
+    for commune in fig.communes:
+        name = commune.district_name if fig.has_districts else None
         if not groups or groups[-1][0] != name:
             groups.append((name, []))
         groups[-1][1].append(commune)
@@ -130,10 +136,10 @@ def _communes_sheet(ws: Worksheet, fig: dict[str, Any], subtitle: str) -> None:
             row += 1
         for commune in communes:
             stt += 1
-            met, unknown = set(commune["met_criteria"]), set(commune["unknown_criteria"])
-            values = [stt, commune["commune_code"], commune["commune_name"]]
-            values += ["x" if int(k) in met else ("?" if int(k) in unknown else "") for k in keys]
-            values += [commune["criteria_met"], "x" if commune["recognised"] else ""]
+            met, unknown = set(commune.met_criteria), set(commune.unknown_criteria)
+            values: list[Any] = [stt, commune.code, commune.name]
+            values += ["x" if k in met else ("?" if k in unknown else "") for k in keys]
+            values += [commune.criteria_met, "x" if commune.recognised else ""]
             for c, value in enumerate(values, start=1):
                 _put(ws, row, c, value, align=LEFT if c == 3 else CENTER)
             row += 1
@@ -142,9 +148,9 @@ def _communes_sheet(ws: Worksheet, fig: dict[str, Any], subtitle: str) -> None:
     _subtotal(
         ws,
         row,
-        f"{TOTAL_LABEL} ({fig['scope_name']})",
+        f"{TOTAL_LABEL} ({fig.scope_name})",
         keys,
-        fig["communes"],
+        fig.communes,
         bold=True,
         fill=HEAD_FILL,
     )
@@ -158,18 +164,18 @@ def _subtotal(
     ws: Worksheet,
     row: int,
     label: str,
-    keys: list[str],
-    communes: list[dict[str, Any]],
+    keys: list[int],
+    communes: list[CommuneRow],
     *,
     bold: bool,
     fill: PatternFill | None = SUB_FILL,
 ) -> int:
     """Communes meeting each criterion, the average number met, and communes recognised."""
     n = len(communes)
-    avg = sum(c["criteria_met"] for c in communes) / n if n else 0.0
+    avg = sum(c.criteria_met for c in communes) / n if n else 0.0
     values: list[Any] = ["", f"{n} xã", label]
-    values += [sum(1 for c in communes if int(k) in c["met_criteria"]) for k in keys]
-    values += [round_half_up(avg, 1), sum(1 for c in communes if c["recognised"])]
+    values += [sum(1 for c in communes if k in c.met_criteria) for k in keys]
+    values += [round_half_up(avg, 1), sum(1 for c in communes if c.recognised)]
     for c, value in enumerate(values, start=1):
         _put(
             ws,
@@ -184,7 +190,7 @@ def _subtotal(
     return row + 1
 
 
-def _funding_sheet(ws: Worksheet, fig: dict[str, Any], subtitle: str) -> None:
+def _funding_sheet(ws: Worksheet, fig: ReportFigures, subtitle: str) -> None:
     top = _titles(
         ws, 4, "KẾT QUẢ HUY ĐỘNG NGUỒN LỰC XÂY DỰNG NÔNG THÔN MỚI", subtitle, "Phụ lục 02"
     )
@@ -192,30 +198,30 @@ def _funding_sheet(ws: Worksheet, fig: dict[str, Any], subtitle: str) -> None:
         _put(ws, top, c, text, bold=True, fill=HEAD_FILL)
     row = top + 1
     roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-    if not fig["funding"]:
+    if not fig.funding:
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
         _put(ws, row, 1, "Chưa có số liệu nguồn vốn", align=LEFT)
-    for p, tree in enumerate(fig["funding"]):
-        a, b = tree["period"]
+    for p, tree in enumerate(fig.funding):
+        a, b = tree.period
         when = f"năm {a}" if a == b else f"giai đoạn {a} - {b}"
         _put(ws, row, 1, roman[p % len(roman)], bold=True, fill=SUB_FILL)
         _put(ws, row, 2, f"{TOTAL_LABEL} {when}", bold=True, fill=SUB_FILL, align=LEFT)
-        _put(ws, row, 3, tree["total"], bold=True, fill=SUB_FILL, fmt=AMOUNT)
-        _put(ws, row, 4, 100.0 if tree["total"] else None, bold=True, fill=SUB_FILL, fmt="0.0")
+        _put(ws, row, 3, tree.total, bold=True, fill=SUB_FILL, fmt=AMOUNT)
+        _put(ws, row, 4, 100.0 if tree.total else None, bold=True, fill=SUB_FILL, fmt="0.0")
         row += 1
         top_n = sub_n = 0
-        for item in tree["items"]:
-            if item["level"] == 0:
+        for item in tree.items:
+            if item.level == 0:
                 top_n, sub_n = top_n + 1, 0
                 label = str(top_n)
             else:
                 sub_n += 1
                 label = f"{top_n}.{sub_n}"
-            bold = item["level"] == 0 and bool(item["parts"])
+            bold = item.level == 0 and bool(item.parts)
             _put(ws, row, 1, label, bold=bold)
-            _put(ws, row, 2, ("   " * item["level"]) + item["name"], bold=bold, align=LEFT)
-            _put(ws, row, 3, item["amount"], bold=bold, fmt=AMOUNT)
-            share = round(item["amount"] * 100 / tree["total"], 1) if tree["total"] else None
+            _put(ws, row, 2, ("   " * item.level) + item.name, bold=bold, align=LEFT)
+            _put(ws, row, 3, item.amount, bold=bold, fmt=AMOUNT)
+            share = round(item.amount * 100 / tree.total, 1) if tree.total else None
             _put(ws, row, 4, share, bold=bold, fmt="0.0")
             row += 1
     for col, w in zip("ABCD", [7, 55, 18, 11], strict=True):
@@ -224,27 +230,28 @@ def _funding_sheet(ws: Worksheet, fig: dict[str, Any], subtitle: str) -> None:
     ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
 
 
-def _districts_sheet(ws: Worksheet, fig: dict[str, Any], subtitle: str) -> None:
-    districts = fig["districts"]
+def _districts_sheet(ws: Worksheet, fig: ReportFigures, subtitle: str) -> None:
+    districts = fig.districts
     width = 2 + len(districts) + 3
     top = _titles(
         ws,
         width,
-        f"SỐ XÃ ĐẠT TỪNG TIÊU CHÍ THEO ĐƠN VỊ CẤP HUYỆN NĂM {fig['year']}",
+        f"SỐ XÃ ĐẠT TỪNG TIÊU CHÍ THEO ĐƠN VỊ CẤP HUYỆN NĂM {fig.year}",
         subtitle,
         "Phụ lục 03",
     )
     head = ["STT", "Tiêu chí"]
-    head += [f"{short_district(d['district_name'])} ({d['communes']} xã)" for d in districts]
-    head += [f"Toàn địa bàn ({fig['communes_total']} xã)", "Mục tiêu (xã)", "% so với mục tiêu"]
+    head += [f"{short_district(d.name)} ({d.communes} xã)" for d in districts]
+    head += [f"Toàn địa bàn ({fig.communes_total} xã)", "Mục tiêu (xã)", "% so với mục tiêu"]
     for c, text in enumerate(head, start=1):
         _put(ws, top, c, text, bold=True, fill=HEAD_FILL)
     ws.row_dimensions[top].height = 45
     row = top + 1
-    for key, crit in fig["criteria"].items():
-        values: list[Any] = [int(key), crit["name"]]
-        values += [d["criteria"][key] for d in districts]
-        values += [crit["met"], crit.get("target"), crit.get("pct_of_target")]
+    for key, crit in fig.criteria.items():
+        target = crit.target
+        values: list[Any] = [key, crit.name]
+        values += [d.criteria[key] for d in districts]
+        values += [crit.met, *((target.value, target.pct_of_target) if target else (None, None))]
         for c, value in enumerate(values, start=1):
             _put(
                 ws,
@@ -259,8 +266,8 @@ def _districts_sheet(ws: Worksheet, fig: dict[str, Any], subtitle: str) -> None:
     values = [
         "",
         "Số xã đạt chuẩn nông thôn mới",
-        *[d["recognised"] for d in districts],
-        fig["recognised"],
+        *[d.recognised for d in districts],
+        fig.recognised,
         None,
         None,
     ]
@@ -272,22 +279,22 @@ def _districts_sheet(ws: Worksheet, fig: dict[str, Any], subtitle: str) -> None:
     _print_setup(ws, top, f"C{top + 1}")
 
 
-def _recognised_sheet(ws: Worksheet, fig: dict[str, Any], subtitle: str) -> None:
-    n = fig["criteria_count"]
+def _recognised_sheet(ws: Worksheet, fig: ReportFigures, subtitle: str) -> None:
+    n = fig.criteria_count
     top = _titles(
         ws,
         4,
-        f"DANH SÁCH XÃ ĐẠT CHUẨN {n}/{n} TIÊU CHÍ NÔNG THÔN MỚI NĂM {fig['year']}",
+        f"DANH SÁCH XÃ ĐẠT CHUẨN {n}/{n} TIÊU CHÍ NÔNG THÔN MỚI NĂM {fig.year}",
         subtitle,
         "Phụ lục 04",
     )
     for c, text in enumerate(["STT", "Đơn vị cấp huyện", "Tên xã", "Số tiêu chí đạt"], start=1):
         _put(ws, top, c, text, bold=True, fill=HEAD_FILL)
     row, stt = top + 1, 0
-    for group in fig["recognised_by_district"]:
-        for name in group["communes"]:
+    for group in fig.recognised_by_district:
+        for name in group.communes:
             stt += 1
-            for c, value in enumerate([stt, group["district_name"] or "", name, n], start=1):
+            for c, value in enumerate([stt, group.district_name or "", name, n], start=1):
                 _put(ws, row, c, value, align=LEFT if c in (2, 3) else CENTER)
             row += 1
     for c, value in enumerate(["", TOTAL_LABEL, f"{stt} xã", ""], start=1):
@@ -298,7 +305,7 @@ def _recognised_sheet(ws: Worksheet, fig: dict[str, Any], subtitle: str) -> None
     ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
 
 
-def write_xlsx(fig: dict[str, Any], path: Path, *, attached_to: str = "") -> Path:
+def write_xlsx(fig: ReportFigures, path: Path, *, attached_to: str = "") -> Path:
     book = Workbook()
     subtitle = f"(Kèm theo {attached_to})" if attached_to else ""
     sheets = [
@@ -308,7 +315,7 @@ def write_xlsx(fig: dict[str, Any], path: Path, *, attached_to: str = "") -> Pat
         ("Phụ lục 04", _recognised_sheet),
     ]
     for i, (name, fill) in enumerate(sheets):
-        ws = book.active if i == 0 else book.create_sheet()
+        ws = book.worksheets[0] if i == 0 else book.create_sheet()
         ws.title = name
         fill(ws, fig, subtitle)
     book.save(str(path))
