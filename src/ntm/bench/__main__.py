@@ -27,6 +27,9 @@ def _parser(names: list[str]) -> argparse.ArgumentParser:
         "--repeats", type=int, help="số lần lặp, lấy lần nhanh nhất (engine: mặc định 15)"
     )
     p.add_argument("--per-row-budget", type=float, help="giây tối đa cho Python từng dòng")
+    p.add_argument(
+        "--quick", action="store_true", help="chạy nhanh, cỡ nhỏ (khi phát triển; không chấm)"
+    )
     return p
 
 
@@ -63,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         "years": args.years,
         "repeats": args.repeats,
         "per_row_budget": args.per_row_budget,
+        "quick": args.quick,
     }
     machine = machine_info()
     print(_machine_line(machine))

@@ -13,6 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from ntm.bench._national import LARGEST_OLD, NEW_YEAR, OLD_YEARS, PASSWORD, RURAL
 from ntm.bench.dataset import GROUPS_2026, synthetic_set_2026_data, synthetic_set_data
 from ntm.domain.criteria import criteria_set_from_data
 from ntm.web.accounts.models import Role, RoleAssignment
@@ -21,14 +22,11 @@ from ntm.web.assessments.services import criteria_set_store
 from ntm.web.units.models import Unit
 from ntm.web.units.services import registry_load
 
-PASSWORD = "ntm-bench-2026"
-OLD_YEARS = tuple(range(2016, 2026))
-NEW_YEAR = 2026
-# Thanh Hóa (454 rural communes, the largest old province) comes first so that a smaller run
-# (``--provinces N``) still holds the province the web benchmark opens.
-LARGEST_OLD = "38"
 CENTRAL_LOGINS = 3
-RURAL = "xã"
+# The web benchmark signs each client in with its own login: more central and largest-province
+# office logins than one per office (``logins_ensure`` adds them to an existing dataset).
+EXTRA_CENTRAL = 10
+EXTRA_LARGEST_OFFICE = 5
 
 
 @dataclass(frozen=True)
@@ -88,10 +86,15 @@ def periods_create(setup: Setup) -> list[Period]:
         years = OLD_YEARS if p.regime == "old" else (NEW_YEAR,)
         record = setup.old_set if p.regime == "old" else setup.new_set
         periods += [
-            Period(regime=p.regime, province_code=p.code, province_name=p.name, year=y,
-                   criteria_set=record)
+            Period(
+                regime=p.regime,
+                province_code=p.code,
+                province_name=p.name,
+                year=y,
+                criteria_set=record,
+            )
             for y in years
-        ]  # fmt: skip
+        ]
     return Period.objects.bulk_create(periods)
 
 
@@ -119,8 +122,13 @@ def users_create(setup: Setup, communes_per_province: int = 2) -> dict[str, list
     for i in range(1, CENTRAL_LOGINS + 1):
         add(f"bench-trunguong-{i}", f"Văn phòng điều phối trung ương {i}", Role.CENTRAL)
     for p in setup.provinces:
-        add(f"bench-tinh-{p.regime}-{p.code}", f"Văn phòng điều phối {p.name}", Role.PROVINCE,
-            regime=p.regime, province_code=p.code)  # fmt: skip
+        add(
+            f"bench-tinh-{p.regime}-{p.code}",
+            f"Văn phòng điều phối {p.name}",
+            Role.PROVINCE,
+            regime=p.regime,
+            province_code=p.code,
+        )
     for (regime, _code), units in _first_communes(setup.provinces).items():
         for unit in units[:communes_per_province]:
             add(f"bench-xa-{regime}-{unit.code}", f"Cán bộ {unit.name}", Role.COMMUNE, unit)
@@ -131,9 +139,12 @@ def users_create(setup: Setup, communes_per_province: int = 2) -> dict[str, list
         roles = RoleAssignment.objects.bulk_create([r for _u, r, _c in made])
         through = RoleAssignment.communes.through
         through.objects.bulk_create(
-            [through(roleassignment_id=r.pk, unit_id=c.pk)
-             for r, (_u, _r, c) in zip(roles, made, strict=True) if c is not None]
-        )  # fmt: skip
+            [
+                through(roleassignment_id=r.pk, unit_id=c.pk)
+                for r, (_u, _r, c) in zip(roles, made, strict=True)
+                if c is not None
+            ]
+        )
     logins: dict[str, list[str]] = {}
     for user, ra, _c in made:
         logins.setdefault(str(ra.role), []).append(user.username)
@@ -150,3 +161,32 @@ def setup_create(seed: int, limit: int | None) -> Setup:
         periods_create(setup)
     setup.logins = users_create(setup)
     return setup
+
+
+def logins_ensure() -> int:
+    """The web benchmark's extra logins (central office, the largest province's office), made
+    when missing; returns how many were added."""
+    password = make_password(PASSWORD)
+    wanted: list[tuple[str, str, dict[str, str]]] = [
+        (f"bench-trunguong-{i}", Role.CENTRAL, {}) for i in range(1, EXTRA_CENTRAL + 1)
+    ]
+    wanted += [
+        (
+            f"bench-tinh-old-{LARGEST_OLD}-{i}",
+            Role.PROVINCE,
+            {"regime": "old", "province_code": LARGEST_OLD},
+        )
+        for i in range(2, EXTRA_LARGEST_OFFICE + 2)
+    ]
+    known = set(
+        User.objects.filter(username__startswith="bench-").values_list("username", flat=True)
+    )
+    added = 0
+    with transaction.atomic():
+        for name, role, scope in wanted:
+            if name in known:
+                continue
+            user = User.objects.create(username=name, password=password, first_name=name)
+            RoleAssignment.objects.create(user=user, role=role, **scope)
+            added += 1
+    return added

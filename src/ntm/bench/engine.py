@@ -161,8 +161,8 @@ def run(
     for _ in range(min(rounds, 5) - 1):
         # Fresh evaluations: roll-ups keep what they computed on the evaluation they read.
         _, fresh = _engine_pass(ds)
-        seconds, rolled = _rollup_pass(fresh)
-        rollup_seconds = min(rollup_seconds, seconds)
+        again, rolled = _rollup_pass(fresh)
+        rollup_seconds = min(rollup_seconds, again)
         evaluations = fresh
 
     # Per-row Python: all years if they fit the budget, else an evenly spread sample, scaled.

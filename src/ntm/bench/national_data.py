@@ -103,9 +103,16 @@ def _marker_write(report: LoadReport) -> None:
         )
         cur.execute(
             f"INSERT INTO {MARKER} VALUES (%s, %s, %s, %s, %s, %s, %s)",
-            [report.seed, report.provinces, report.periods, report.assessments, report.values,
-             report.import_seconds, report.total_seconds],
-        )  # fmt: skip
+            [
+                report.seed,
+                report.provinces,
+                report.periods,
+                report.assessments,
+                report.values,
+                report.import_seconds,
+                report.total_seconds,
+            ],
+        )
 
 
 def django_setup(url: str) -> None:
@@ -140,17 +147,28 @@ def _period_import(period: Any, seed: int, say: Any) -> tuple[int, int, float]:
 
     cset = cset_of(period.criteria_set)
     units = list(
-        Unit.objects.filter(regime=period.regime, province_code=period.province_code,
-                            level="commune", kind="xã").order_by("code")
-    )  # fmt: skip
+        Unit.objects.filter(
+            regime=period.regime, province_code=period.province_code, level="commune", kind="xã"
+        ).order_by("code")
+    )
     values = _period_values(cset, len(units), seed, period)
-    inputs = Inputs(cset=cset, units=[u.to_domain() for u in units], year=period.year,
-                    values=values, statuses=empty_statuses(len(units), cset))  # fmt: skip
+    inputs = Inputs(
+        cset=cset,
+        units=[u.to_domain() for u in units],
+        year=period.year,
+        values=values,
+        statuses=empty_statuses(len(units), cset),
+    )
     user = User.objects.get(username=f"bench-tinh-{period.regime}-{period.province_code}")
     t0 = time.perf_counter()
-    assessments_import(user=user, scope=scope_for(user), period=period, inputs=inputs,
-                       filename=f"bench-{period.province_code}-{period.year}.csv",
-                       dry_run=False)  # fmt: skip
+    assessments_import(
+        user=user,
+        scope=scope_for(user),
+        period=period,
+        inputs=inputs,
+        filename=f"bench-{period.province_code}-{period.year}.csv",
+        dry_run=False,
+    )
     return len(units), int(np.count_nonzero(~np.isnan(values))), time.perf_counter() - t0
 
 
@@ -166,31 +184,49 @@ def load(url: str, *, seed: int, provinces: int | None, say: Any = print) -> Loa
     setup = setup_create(seed, provinces)
     ordered = Period.objects.select_related("criteria_set")
     periods = list(ordered.order_by("regime", "year", "province_code"))
-    say(f"Đơn vị, bộ tiêu chí, {fmt.number(len(periods))} kỳ và "
+    say(
+        f"Đơn vị, bộ tiêu chí, {fmt.number(len(periods))} kỳ và "
         f"{fmt.number(sum(len(v) for v in setup.logins.values()))} tài khoản: "
-        f"{fmt.number(time.perf_counter() - started, 1)} giây")  # fmt: skip
+        f"{fmt.number(time.perf_counter() - started, 1)} giây"
+    )
     communes = n_values = 0
     seconds = 0.0
     for i, period in enumerate(periods, 1):
         c, v, s = _period_import(period, seed, say)
         communes, n_values, seconds = communes + c, n_values + v, seconds + s
         if i % 50 == 0 or i == len(periods):
-            say(f"  {i}/{len(periods)} kỳ, {fmt.number(n_values)} giá trị, "
-                f"{fmt.number(n_values / seconds if seconds else 0, 0)} giá trị/giây")  # fmt: skip
-    report = LoadReport(seed=seed, provinces=provinces or 0, periods=len(periods),
-                        assessments=communes, values=n_values, import_seconds=seconds,
-                        total_seconds=time.perf_counter() - started)  # fmt: skip
+            say(
+                f"  {i}/{len(periods)} kỳ, {fmt.number(n_values)} giá trị, "
+                f"{fmt.number(n_values / seconds if seconds else 0, 0)} giá trị/giây"
+            )
+    report = LoadReport(
+        seed=seed,
+        provinces=provinces or 0,
+        periods=len(periods),
+        assessments=communes,
+        values=n_values,
+        import_seconds=seconds,
+        total_seconds=time.perf_counter() - started,
+    )
     _marker_write(report)
     return report
 
 
-def ensure(url: str, *, seed: int = DEFAULT_SEED, provinces: int | None = None,
-           reset: bool = False, say: Any = print) -> LoadReport:  # fmt: skip
+def ensure(
+    url: str,
+    *,
+    seed: int = DEFAULT_SEED,
+    provinces: int | None = None,
+    reset: bool = False,
+    say: Any = print,
+) -> LoadReport:
     """The dataset at ``url``: loaded now, or found from an earlier run with the same size."""
     database_prepare(url, reset=reset)
     found = marker_read(url)
     wanted = provinces or 0
     if found is not None and (found.seed, found.provinces) == (seed, wanted):
+        django_setup(url)
+        _logins_ensure()
         return found
     if found is not None or _has_tables(url):
         raise SystemExit(
@@ -198,7 +234,15 @@ def ensure(url: str, *, seed: int = DEFAULT_SEED, provinces: int | None = None,
             "chạy lại với --reset để xóa và nạp lại."
         )
     django_setup(url)
-    return load(url, seed=seed, provinces=provinces, say=say)
+    report = load(url, seed=seed, provinces=provinces, say=say)
+    _logins_ensure()
+    return report
+
+
+def _logins_ensure() -> None:
+    from ntm.bench._national_setup import logins_ensure
+
+    logins_ensure()
 
 
 def _has_tables(url: str) -> bool:
@@ -237,8 +281,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.provinces is not None and args.provinces < 1:
         p.error("--provinces phải là số nguyên dương")
     try:
-        report = ensure(args.database_url, seed=args.seed, provinces=args.provinces,
-                        reset=args.reset)  # fmt: skip
+        report = ensure(
+            args.database_url, seed=args.seed, provinces=args.provinces, reset=args.reset
+        )
     except psycopg.OperationalError as exc:
         print(f"Không kết nối được PostgreSQL ({args.database_url}): {exc}", file=sys.stderr)
         return 2
