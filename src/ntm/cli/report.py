@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -18,7 +20,7 @@ from rich.console import Console
 
 from ntm.domain.evaluation import evaluate
 from ntm.domain.units import Unit
-from ntm.io.bundle import load_inputs
+from ntm.io.bundle import Inputs, load_inputs
 from ntm.io.errors import ImportFailed, Problem
 from ntm.io.funding import FundingFile, read_funding
 from ntm.io.targets import Target, read_targets
@@ -92,136 +94,195 @@ def resolve_scope(
     return Scope("district", code, u.district_name or code, u.province_code, u.province_name)
 
 
+# The options of `ntm report`, named once so the command's signature reads as a list.
+DataOption = Annotated[
+    list[Path],
+    typer.Option(
+        "--data",
+        help="Tệp số liệu năm báo cáo (trạng thái tiêu chí hoặc giá trị chỉ tiêu).",
+    ),
+]
+OutOption = Annotated[Path, typer.Option("--out", help="Thư mục ghi báo cáo.")]
+BaselineOption = Annotated[
+    list[Path] | None, typer.Option("--baseline", help="Số liệu năm gốc để so sánh.")
+]
+UnitsOption = Annotated[Path | None, typer.Option("--units", help="Tệp danh sách xã.")]
+TargetsOption = Annotated[
+    Path | None, typer.Option("--targets", help="Tệp chỉ tiêu kế hoạch (targets.csv).")
+]
+FundingOption = Annotated[Path | None, typer.Option("--funding", help="Tệp nguồn vốn theo nguồn.")]
+YearOption = Annotated[
+    int | None, typer.Option("--year", help="Năm báo cáo (mặc định: năm trong tệp).")
+]
+LevelOption = Annotated[Level, typer.Option("--level", help="Cấp báo cáo.")]
+UnitOption = Annotated[str | None, typer.Option("--unit", help="Mã tỉnh hoặc huyện của báo cáo.")]
+CriteriaOption = Annotated[str | None, typer.Option("--criteria", help="Mã hoặc tệp bộ tiêu chí.")]
+TemplateOption = Annotated[
+    Path | None, typer.Option("--template", help="Mẫu báo cáo .docx riêng (docxtpl).")
+]
+IssuerTypeOption = Annotated[
+    IssuerType,
+    typer.Option("--issuer-type", help="party: văn bản của cấp ủy; government: của chính quyền."),
+]
+IssuerOption = Annotated[
+    str | None, typer.Option("--issuer", help="Cơ quan ban hành (mặc định theo địa bàn).")
+]
+NumberOption = Annotated[
+    str | None, typer.Option("--number", help='Số, ký hiệu, ví dụ "75-BC/TU".')
+]
+PlaceOption = Annotated[str | None, typer.Option("--place", help="Địa danh ghi ngày tháng.")]
+DateOption = Annotated[
+    str | None,
+    typer.Option("--date", help="Ngày ban hành, ví dụ 01/6/2021 (mặc định: hôm nay)."),
+]
+SignerTitleOption = Annotated[str | None, typer.Option("--signer-title", help="Chức vụ người ký.")]
+SignerOption = Annotated[str | None, typer.Option("--signer", help="Họ tên người ký.")]
+TitleOption = Annotated[str | None, typer.Option("--title", help="Trích yếu báo cáo.")]
+RecipientOption = Annotated[
+    list[str] | None, typer.Option("--recipient", help="Nơi nhận; lặp lại được.")
+]
+
+
 def report_command(
-    data: Annotated[
-        list[Path],
-        typer.Option(
-            "--data",
-            help="Tệp số liệu năm báo cáo (trạng thái tiêu chí hoặc giá trị chỉ tiêu).",
-        ),
-    ],
-    out: Annotated[Path, typer.Option("--out", help="Thư mục ghi báo cáo.")],
-    baseline: Annotated[
-        list[Path] | None, typer.Option("--baseline", help="Số liệu năm gốc để so sánh.")
-    ] = None,
-    units: Annotated[Path | None, typer.Option("--units", help="Tệp danh sách xã.")] = None,
-    targets: Annotated[
-        Path | None, typer.Option("--targets", help="Tệp chỉ tiêu kế hoạch (targets.csv).")
-    ] = None,
-    funding: Annotated[
-        Path | None, typer.Option("--funding", help="Tệp nguồn vốn theo nguồn.")
-    ] = None,
-    year: Annotated[
-        int | None, typer.Option("--year", help="Năm báo cáo (mặc định: năm trong tệp).")
-    ] = None,
-    level: Annotated[Level, typer.Option("--level", help="Cấp báo cáo.")] = Level.province,
-    unit: Annotated[
-        str | None, typer.Option("--unit", help="Mã tỉnh hoặc huyện của báo cáo.")
-    ] = None,
-    criteria: Annotated[
-        str | None, typer.Option("--criteria", help="Mã hoặc tệp bộ tiêu chí.")
-    ] = None,
-    template: Annotated[
-        Path | None, typer.Option("--template", help="Mẫu báo cáo .docx riêng (docxtpl).")
-    ] = None,
-    issuer_type: Annotated[
-        IssuerType,
-        typer.Option(
-            "--issuer-type", help="party: văn bản của cấp ủy; government: của chính quyền."
-        ),
-    ] = IssuerType.party,
-    issuer: Annotated[
-        str | None, typer.Option("--issuer", help="Cơ quan ban hành (mặc định theo địa bàn).")
-    ] = None,
-    number: Annotated[
-        str | None, typer.Option("--number", help='Số, ký hiệu, ví dụ "75-BC/TU".')
-    ] = None,
-    place: Annotated[str | None, typer.Option("--place", help="Địa danh ghi ngày tháng.")] = None,
-    date: Annotated[
-        str | None,
-        typer.Option("--date", help="Ngày ban hành, ví dụ 01/6/2021 (mặc định: hôm nay)."),
-    ] = None,
-    signer_title: Annotated[
-        str | None, typer.Option("--signer-title", help="Chức vụ người ký.")
-    ] = None,
-    signer: Annotated[str | None, typer.Option("--signer", help="Họ tên người ký.")] = None,
-    title: Annotated[str | None, typer.Option("--title", help="Trích yếu báo cáo.")] = None,
-    recipient: Annotated[
-        list[str] | None, typer.Option("--recipient", help="Nơi nhận; lặp lại được.")
-    ] = None,
+    data: DataOption,
+    out: OutOption,
+    baseline: BaselineOption = None,
+    units: UnitsOption = None,
+    targets: TargetsOption = None,
+    funding: FundingOption = None,
+    year: YearOption = None,
+    level: LevelOption = Level.province,
+    unit: UnitOption = None,
+    criteria: CriteriaOption = None,
+    template: TemplateOption = None,
+    issuer_type: IssuerTypeOption = IssuerType.party,
+    issuer: IssuerOption = None,
+    number: NumberOption = None,
+    place: PlaceOption = None,
+    date: DateOption = None,
+    signer_title: SignerTitleOption = None,
+    signer: SignerOption = None,
+    title: TitleOption = None,
+    recipient: RecipientOption = None,
 ) -> None:
     """Lập báo cáo kết quả xây dựng nông thôn mới (report.docx, phu-luc.xlsx, .json, .md)."""
     from ntm.reports.document import Issuer, document_context
     from ntm.reports.writer import write_report
 
-    problems: list[Problem] = []
-    options: list[str] = []  # problems of the command line itself, which has no file to name
-    current = _read(
-        lambda: load_inputs(data, units_path=units, criteria=criteria, year=year), problems
-    )
-    base = None
-    if baseline:
-        base = _read(lambda: load_inputs(baseline, units_path=units, criteria=criteria), problems)
-    target_list: list[Target] = _read(lambda: read_targets(targets), problems) if targets else []
-    funds: FundingFile | None = _read(lambda: read_funding(funding), problems) if funding else None
-    when = None
-    if date is not None:
-        try:
-            when = parse_date(date)
-        except ValueError as exc:
-            options.append(f"tùy chọn --date: {exc}")
-    if template is not None and (not template.is_file() or template.suffix.lower() != ".docx"):
-        options.append(f"tùy chọn --template: không tìm thấy mẫu báo cáo .docx «{template}»")
+    files = _Files(data, baseline or [], units, targets, funding)
+    inputs = _read_inputs(files, criteria=criteria, year=year)
+    options = _option_problems(date, template)  # the command line has no file to name
     scope = None
-    if current is not None:
-        resolved = resolve_scope(current.units, level.value, unit, Path(data[0]).name)
+    if inputs.current is not None:
+        resolved = resolve_scope(inputs.current.units, level.value, unit, Path(data[0]).name)
         if isinstance(resolved, list):
-            problems.extend(resolved)
+            inputs.problems.extend(resolved)
         else:
             scope = resolved
-    if problems or options or current is None or scope is None:
-        _fail([*problems, *options])
+    if inputs.problems or options or inputs.current is None or scope is None:
+        _fail([*inputs.problems, *options])
         return
-    evaluation = evaluate(
-        current.cset, current.units, current.year, values=current.values, statuses=current.statuses
-    )
-    base_eval = None
-    if base is not None:
-        base_eval = evaluate(
-            base.cset, base.units, base.year, values=base.values, statuses=base.statuses
-        )
-    sources = [
-        p.name for p in [*data, *(baseline or []), *(p for p in (units, targets, funding) if p)]
-    ]
-    report = ReportData(
-        evaluation,
-        scope,
-        base_eval,
-        target_list,
-        funds,
-        sources=sources,
-        notes=current.notes + (base.notes if base else []),
-    )
-    fig = build_figures(report)
+    fig = build_figures(_report_data(inputs.current, inputs, scope, files))
     who = Issuer(
         kind=issuer_type.value,
         name=issuer,
         number=number,
         place=place,
-        date=when,
+        date=parse_date(date) if date is not None else None,
         signer_title=signer_title,
         signer=signer,
         title=title,
         recipients=list(recipient or []),
     )
-    ctx = document_context(fig, who)
-    written = write_report(fig, ctx, out, template=template)
+    written = write_report(fig, document_context(fig, who), out, template=template)
     console = Console(highlight=False)
     console.print(f"Đã lập báo cáo {scope.name} năm {fig.year} trong {out}:", markup=False)
     for path in written:
         console.print(f"  {path.name}", markup=False)
     if fig.checks:
         console.print(f"Kiểm tra số liệu: {len(fig.checks)} sai lệch (xem mục III của báo cáo).")
+
+
+@dataclass(frozen=True)
+class _Files:
+    """The input files named on the command line."""
+
+    data: list[Path]
+    baseline: list[Path]
+    units: Path | None
+    targets: Path | None
+    funding: Path | None
+
+    def names(self) -> list[str]:
+        """Every input file's name, for the record in report.json."""
+        optional = [p for p in (self.units, self.targets, self.funding) if p]
+        return [p.name for p in [*self.data, *self.baseline, *optional]]
+
+
+@dataclass
+class _Inputs:
+    """Everything read from the files; ``problems`` lists what could not be read."""
+
+    current: Inputs | None
+    base: Inputs | None
+    targets: list[Target]
+    funding: FundingFile | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _read_inputs(files: _Files, *, criteria: str | None, year: int | None) -> _Inputs:
+    """Every file read, every problem of every file collected (none stops the others)."""
+    problems: list[Problem] = []
+    current = _read(
+        lambda: load_inputs(files.data, units_path=files.units, criteria=criteria, year=year),
+        problems,
+    )
+    base = None
+    if files.baseline:
+        base = _read(
+            lambda: load_inputs(files.baseline, units_path=files.units, criteria=criteria),
+            problems,
+        )
+    plan: list[Target] = []
+    if files.targets is not None:
+        plan = _read(partial(read_targets, files.targets), problems) or []
+    funds = None
+    if files.funding is not None:
+        funds = _read(partial(read_funding, files.funding), problems)
+    return _Inputs(current, base, plan, funds, problems)
+
+
+def _option_problems(date: str | None, template: Path | None) -> list[str]:
+    options = []
+    if date is not None:
+        try:
+            parse_date(date)
+        except ValueError as exc:
+            options.append(f"tùy chọn --date: {exc}")
+    if template is not None and (not template.is_file() or template.suffix.lower() != ".docx"):
+        options.append(f"tùy chọn --template: không tìm thấy mẫu báo cáo .docx «{template}»")
+    return options
+
+
+def _report_data(current: Inputs, inputs: _Inputs, scope: Scope, files: _Files) -> ReportData:
+    """The evaluations of the year and of the baseline, with the plan and the funds."""
+    evaluation = evaluate(
+        current.cset, current.units, current.year, values=current.values, statuses=current.statuses
+    )
+    base, base_eval = inputs.base, None
+    if base is not None:
+        base_eval = evaluate(
+            base.cset, base.units, base.year, values=base.values, statuses=base.statuses
+        )
+    return ReportData(
+        evaluation,
+        scope,
+        base_eval,
+        inputs.targets,
+        inputs.funding,
+        sources=files.names(),
+        notes=current.notes + (base.notes if base else []),
+    )
 
 
 def _read(load: Callable[[], T], problems: list[Problem]) -> T | None:
