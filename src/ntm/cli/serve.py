@@ -39,6 +39,7 @@ def serve(
     except Exception as exc:  # settings fail loudly: show the message, not a traceback
         typer.echo(f"Lỗi cấu hình: {exc}", err=True)
         raise typer.Exit(2) from None
+    _refuse_weak_secret()
     from django.core.management import call_command
 
     from ntm.web.i18n import compile_catalogues
@@ -46,6 +47,7 @@ def serve(
     compile_catalogues()
 
     Path(settings.VAR_DIR).mkdir(parents=True, exist_ok=True)
+    _database_ready()
     call_command("migrate", interactive=False, verbosity=0)
     if not settings.DEBUG:
         call_command("collectstatic", interactive=False, verbosity=0)
@@ -57,6 +59,37 @@ def serve(
     from ntm.web.server import run
 
     run(host=host, port=port, workers=workers, threads=threads)
+
+
+def _refuse_weak_secret() -> None:
+    """With DEBUG off, a SECRET_KEY that ``check --deploy`` would flag stops the server."""
+    from django.conf import settings
+
+    from ntm.web.env import secret_key_weakness
+
+    weakness = None if settings.DEBUG else secret_key_weakness(settings.SECRET_KEY)
+    if weakness:
+        typer.echo(
+            f"Lỗi cấu hình: {weakness}; hãy đặt một khóa ngẫu nhiên, ví dụ: "
+            "python -c 'import secrets; print(secrets.token_urlsafe(60))'",
+            err=True,
+        )
+        raise typer.Exit(2)
+
+
+def _database_ready() -> None:
+    """One Vietnamese line naming the database (password masked) when it cannot be reached."""
+    from django.db import connection
+    from django.db.utils import Error
+
+    from ntm.web.env import masked_database_url
+
+    try:
+        connection.ensure_connection()
+    except Error:
+        url = os.environ.get("DATABASE_URL") or f"sqlite:///{connection.settings_dict['NAME']}"
+        typer.echo(f"Không kết nối được cơ sở dữ liệu {masked_database_url(url)}", err=True)
+        raise typer.Exit(2) from None
 
 
 def register(app: typer.Typer) -> None:

@@ -7,6 +7,7 @@ what was expected; it never silently falls back to a default.
 from __future__ import annotations
 
 import os
+from urllib.parse import urlsplit, urlunsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -51,3 +52,24 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def secret_key_weakness(key: str) -> str | None:
+    """Why ``check --deploy`` would flag this SECRET_KEY (security.W009), in Vietnamese; None
+    when it would not: at least 50 characters, 5 distinct ones, not Django's insecure default."""
+    if key.startswith("django-insecure-"):
+        return "SECRET_KEY là khóa mẫu 'django-insecure-…' của Django"
+    if len(key) < 50:
+        return f"SECRET_KEY chỉ có {len(key)} ký tự (cần ít nhất 50)"
+    if len(set(key)) < 5:
+        return f"SECRET_KEY chỉ có {len(set(key))} ký tự khác nhau (cần ít nhất 5)"
+    return None
+
+
+def masked_database_url(url: str) -> str:
+    """The database URL for a message: the password replaced by ***."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
