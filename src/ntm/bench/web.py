@@ -126,8 +126,8 @@ def _path(plan: ClientPlan, kind: str) -> str:
 def _save(client: Client, plan: ClientPlan, rng: random.Random) -> Sample:
     value = round(rng.uniform(0, 100), 1)
     body = json.dumps({"version": plan.version, "values": {SAVED_INDICATOR: value}}).encode()
+    plan.expected = None  # until this save is answered, there is nothing to check
     code, data, seconds = client.send("PUT", _path(plan, "save"), body, JSON)
-    plan.expected = None
     if code == 200:
         plan.version, plan.expected = json.loads(data)["version"], value
     elif code == 409:  # the optimistic lock answered: take the version it gives
