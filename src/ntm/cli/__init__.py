@@ -1,12 +1,10 @@
 """The ``ntm`` command: work on files, and operate the server.
 
-Each group of commands lives in its own module and registers itself through ``register(app)``.
+Each group of commands lives in its own module and registers itself through ``register(app)``;
+the list of modules below is explicit.
 """
 
 from __future__ import annotations
-
-import importlib
-import importlib.util
 
 import typer
 
@@ -19,11 +17,12 @@ app = typer.Typer(
     add_completion=False,
 )
 
-COMMAND_MODULES = ["criteria", "units", "evaluate", "report", "serve"]
+# Each command module imported by name: a missing or broken one fails here, loudly, instead of
+# its commands silently disappearing from `ntm --help`.
+from ntm.cli import criteria, evaluate, report, serve, units  # noqa: E402  (after `app`)
 
-for _name in COMMAND_MODULES:
-    if importlib.util.find_spec(f"ntm.cli.{_name}") is not None:
-        importlib.import_module(f"ntm.cli.{_name}").register(app)
+for _module in (criteria, units, evaluate, report, serve):
+    _module.register(app)
 
 
 def main() -> None:
