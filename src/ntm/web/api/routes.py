@@ -12,11 +12,14 @@ from ntm.domain.rollup import rollup
 from ntm.io.bundle import commune_json, evaluation_json
 from ntm.web.api.api import api
 from ntm.web.api.schemas import (
+    CommuneEvaluationOut,
     ConflictOut,
     CriteriaSetDetail,
     CriteriaSetOut,
+    EvaluationOut,
     Message,
     PeriodOut,
+    PeriodRollupOut,
     ProblemsOut,
     SavedOut,
     UnitOut,
@@ -80,14 +83,18 @@ def periods(request: HttpRequest) -> Any:
     return [_period_out(p) for p in period_list(scope=request_scope(request))]
 
 
-@api.get("/periods/{period_id}/evaluation", response={200: dict, **DENIED}, tags=["evaluation"])
+@api.get(
+    "/periods/{period_id}/evaluation", response={200: EvaluationOut, **DENIED}, tags=["evaluation"]
+)
 def period_evaluation_route(request: HttpRequest, period_id: int = Id) -> Any:
     period = get_period(request, period_id)
     units = list(period_communes(period=period, scope=request_scope(request)))
     return evaluation_json(period_evaluation(period=period, units=units))
 
 
-@api.get("/periods/{period_id}/rollup", response={200: dict, **DENIED}, tags=["evaluation"])
+@api.get(
+    "/periods/{period_id}/rollup", response={200: PeriodRollupOut, **DENIED}, tags=["evaluation"]
+)
 def period_rollup(request: HttpRequest, period_id: int = Id) -> Any:
     period = get_period(request, period_id)
     units = list(period_communes(period=period, scope=request_scope(request)))
@@ -97,7 +104,7 @@ def period_rollup(request: HttpRequest, period_id: int = Id) -> Any:
 
 @api.get(
     "/periods/{period_id}/communes/{unit_id}/evaluation",
-    response={200: dict, **DENIED},
+    response={200: CommuneEvaluationOut, **DENIED},
     tags=["evaluation"],
 )
 def commune_evaluation(request: HttpRequest, period_id: int = Id, unit_id: int = Id) -> Any:
