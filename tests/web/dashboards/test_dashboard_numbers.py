@@ -7,7 +7,8 @@ import random
 import pytest
 
 from ntm import formatting
-from ntm.web.dashboards.tables import vn_decimal1, vn_int
+from ntm.web.dashboards.templatetags.dashboard_tags import decimal1_text as vn_decimal1
+from ntm.web.dashboards.templatetags.dashboard_tags import int_text as vn_int
 from ntm.web.dashboards.templatetags.dashboard_tags import vn_avg, vn_percent
 
 

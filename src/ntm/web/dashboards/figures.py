@@ -22,15 +22,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.utils import translation
 
 from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.models import Period
 from ntm.web.assessments.selectors import period_communes
 from ntm.web.dashboards.charts import chart_data, subtitle_for
-from ntm.web.dashboards.figures_html import figures_html
 from ntm.web.dashboards.selectors import DashboardFilter, earlier_periods, province_dashboard
-from ntm.web.dashboards.tables import commune_table
 from ntm.web.dashboards.targets import period_targets
 from ntm.web.readmodel.cache import cached as cached_value
 from ntm.web.readmodel.cache import digest
@@ -98,7 +97,6 @@ def _render(
 ) -> tuple[str, bool]:  # fmt: skip
     board = province_dashboard(period=period, scope=scope, flt=flt, periods=periods,
                                all_units=all_units, targets=targets)  # fmt: skip
-    shown = {"closest": board.closest, "under": board.under, "communes": board.rows}
-    tables = {key: commune_table(rows, key) for key, rows in shown.items()}
-    html = figures_html(board, chart_data(board), tables, request.GET)
+    context = {"board": board, "charts": chart_data(board)}
+    html = render_to_string("dashboards/_figures.html", context, request=request)
     return html, board.summary is not None
