@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -36,7 +37,6 @@ from ntm.io.tabular import META_SHEET
 
 ENTRY_SHEET = "Nhập liệu"
 GUIDE_SHEET = "Hướng dẫn"
-TITLE_ROWS = 3
 GROUP_ROW = 4
 CODE_ROW = 5
 YES_NO_CHOICES = ("Có", "Không")
@@ -147,6 +147,62 @@ def _validation(ws: Worksheet, kind: str, cells: str) -> None:
     dv.add(cells)
 
 
+@dataclass(frozen=True)
+class _Column:
+    """One data column: an indicator, or a whole criterion when the set lists no indicators."""
+
+    code: str
+    name: str
+    unit_text: str
+    kind: str  # an indicator's kind, or "status" for a criterion column
+    indicator: Indicator | None
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where everything goes on the entry sheet."""
+
+    fixed: list[tuple[str, float]]  # (label, width) of Mã xã, Tên xã, …
+    columns: list[_Column]
+    by_criteria: bool
+    variants: list[str]  # one threshold row each
+    sub_rows: list[str]  # labels of the rows under the codes row
+
+    @property
+    def fixed_names(self) -> list[str]:
+        return [name for name, _ in self.fixed]
+
+    @property
+    def first_data_col(self) -> int:
+        return len(self.fixed) + 1
+
+    @property
+    def last_col(self) -> int:
+        return len(self.fixed) + len(self.columns)
+
+    @property
+    def first_data_row(self) -> int:
+        return CODE_ROW + len(self.sub_rows) + 1
+
+
+def _layout(cset: CriteriaSet, units: Sequence[Unit]) -> _Layout:
+    by_criteria = not cset.indicators
+    columns: list[_Column] = []
+    for crit in cset.criteria:
+        if by_criteria:
+            columns.append(_Column(f"tc{crit.number}", crit.name, "Đạt/Không đạt", "status", None))
+        for ind in crit.indicators:
+            unit_text = KIND_LABELS[ind.kind] if ind.kind != "number" else (ind.unit or "số")
+            columns.append(_Column(ind.code, ind.name, unit_text, ind.kind, ind))
+    variants: list[str] = []
+    if not by_criteria and cset.variants.by != "none":
+        present = {_variant_of(u, cset) for u in units}
+        variants = [v for v in cset.variants.values if v in present] or list(cset.variants.values)
+    sub_rows = ["Tên chỉ tiêu" if not by_criteria else "Tên tiêu chí", "Đơn vị tính / cách nhập"]
+    sub_rows += [f"Ngưỡng – {_variant_label(cset, v)}" for v in variants]
+    return _Layout(_fixed_columns(cset, units), columns, by_criteria, variants, sub_rows)
+
+
 def write_template(
     cset: CriteriaSet,
     units: Sequence[Unit],
@@ -158,100 +214,104 @@ def write_template(
     """Write the template for ``units`` in ``year``; the file appears whole or not at all."""
     path = Path(path)
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]
     ws.title = ENTRY_SHEET
-    fixed = _fixed_columns(cset, units)
-    fixed_names = [name for name, _ in fixed]
-    by_criteria = not cset.indicators
-    data_columns: list[tuple[str, str, str, str, Indicator | None, int]] = []
-    for crit in cset.criteria:
-        if by_criteria:
-            data_columns.append((f"tc{crit.number}", crit.name, "Đạt/Không đạt", "status", None,
-                                 crit.number))  # fmt: skip
-        for ind in crit.indicators:
-            unit_text = KIND_LABELS[ind.kind] if ind.kind != "number" else (ind.unit or "số")
-            data_columns.append((ind.code, ind.name, unit_text, ind.kind, ind, crit.number))
-    first_data_col = len(fixed) + 1
-    last_col = len(fixed) + len(data_columns)
+    layout = _layout(cset, units)
+    _title_rows(ws, layout, cset, year, province)
+    _header(ws, layout, cset, year)
+    _commune_rows(ws, layout, cset, units)
+    _guide_sheet(wb)
+    _meta_sheet(wb, layout, cset, year, province)
+    save_atomically(wb, path)
+    return path
 
-    variants: list[str] = []
-    if not by_criteria and cset.variants.by != "none":
-        present = {_variant_of(u, cset) for u in units}
-        variants = [v for v in cset.variants.values if v in present] or list(cset.variants.values)
-    sub_rows = ["Tên chỉ tiêu" if not by_criteria else "Tên tiêu chí", "Đơn vị tính / cách nhập"]
-    sub_rows += [f"Ngưỡng – {_variant_label(cset, v)}" for v in variants]
-    first_data_row = CODE_ROW + len(sub_rows) + 1
 
-    # Title rows.
+def _title_rows(
+    ws: Worksheet, layout: _Layout, cset: CriteriaSet, year: int, province: str | None
+) -> None:
+    """Rows 1–3: the set's title; province, year and set code; a one-line reminder."""
     place = f"Tỉnh/thành phố: {province}" if province else "Đơn vị: theo danh sách"
     titles = [
         f"MẪU NHẬP LIỆU — {cset.title.upper()}",
         f"{place} · Năm đánh giá: {year} · Bộ tiêu chí: {cset.code} ({cset.basis})",
-        "Nhập từ dòng " + str(first_data_row) + "; ô trống là chưa có số liệu; "
+        "Nhập từ dòng " + str(layout.first_data_row) + "; ô trống là chưa có số liệu; "
         "số thập phân dùng dấu phẩy (14,8). Xem trang «Hướng dẫn».",
     ]
     for r, text in enumerate(titles, 1):
         ws.cell(r, 1, text).font = Font(bold=(r == 1), size=14 if r == 1 else 11)
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=max(last_col, 4))
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=max(layout.last_col, 4))
 
+
+def _header(ws: Worksheet, layout: _Layout, cset: CriteriaSet, year: int) -> None:
+    """Rows 4 to the first data row: criteria, codes, names, units and thresholds."""
     # Fixed columns: one label over the criterion row and the codes row.
-    for c, (name, width) in enumerate(fixed, 1):
+    for c, (name, width) in enumerate(layout.fixed, 1):
         ws.cell(GROUP_ROW, c, name)
         ws.merge_cells(start_row=GROUP_ROW, start_column=c, end_row=CODE_ROW, end_column=c)
         ws.column_dimensions[get_column_letter(c)].width = width
-    # Criterion row: one merged cell over the columns of each criterion.
-    c = first_data_col
+    _criterion_row(ws, layout, cset)
+    for k, column in enumerate(layout.columns):
+        col = layout.first_data_col + k
+        ws.cell(CODE_ROW, col, column.code)
+        ws.cell(CODE_ROW + 1, col, column.name)
+        ws.cell(CODE_ROW + 2, col, column.unit_text)
+        for v_index, variant in enumerate(layout.variants):
+            ind = column.indicator
+            text = _threshold_text(ind, variant, year) if ind is not None else ""
+            ws.cell(CODE_ROW + 3 + v_index, col, text).fill = _THRESHOLD_FILL
+        ws.column_dimensions[get_column_letter(col)].width = 14
+    for r_offset, label in enumerate(layout.sub_rows, 1):
+        row = CODE_ROW + r_offset
+        ws.cell(row, 1, label)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(layout.fixed))
+    last_head_row = layout.first_data_row - 1
+    head = ws.iter_rows(min_row=GROUP_ROW, max_row=last_head_row, max_col=layout.last_col)
+    for row_number, cells in enumerate(head, GROUP_ROW):
+        for cell in cells:
+            cell.font, cell.alignment, cell.border = _BOLD, _WRAP, _BOX
+            if row_number <= CODE_ROW:
+                cell.fill = _HEAD_FILL
+    ws.row_dimensions[CODE_ROW + 1].height = 60
+
+
+def _criterion_row(ws: Worksheet, layout: _Layout, cset: CriteriaSet) -> None:
+    """One merged cell over the columns of each criterion."""
+    c = layout.first_data_col
     for crit in cset.criteria:
-        span = 1 if by_criteria else len(crit.indicators)
+        span = 1 if layout.by_criteria else len(crit.indicators)
         if span == 0:
             continue
         ws.cell(GROUP_ROW, c, f"Tiêu chí {crit.number}. {crit.name}")
         if span > 1:
-            ws.merge_cells(start_row=GROUP_ROW, start_column=c, end_row=GROUP_ROW,
-                           end_column=c + span - 1)  # fmt: skip
+            last = c + span - 1
+            ws.merge_cells(start_row=GROUP_ROW, start_column=c, end_row=GROUP_ROW, end_column=last)
         c += span
-    for k, (code, name, unit_text, _kind, ind, _n) in enumerate(data_columns):
-        col = first_data_col + k
-        ws.cell(CODE_ROW, col, code)
-        ws.cell(CODE_ROW + 1, col, name)
-        ws.cell(CODE_ROW + 2, col, unit_text)
-        for v_index, variant in enumerate(variants):
-            text = _threshold_text(ind, variant, year) if ind is not None else ""
-            cell = ws.cell(CODE_ROW + 3 + v_index, col, text)
-            cell.fill = _THRESHOLD_FILL
-        ws.column_dimensions[get_column_letter(col)].width = 14
-    for r_offset, label in enumerate(sub_rows, 1):
-        row = CODE_ROW + r_offset
-        ws.cell(row, 1, label)
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(fixed))
-    for row in ws.iter_rows(min_row=GROUP_ROW, max_row=first_data_row - 1, max_col=last_col):
-        for cell in row:
-            cell.font, cell.alignment, cell.border = _BOLD, _WRAP, _BOX
-            if cell.row <= CODE_ROW:
-                cell.fill = _HEAD_FILL
-    ws.row_dimensions[CODE_ROW + 1].height = 60
 
-    # One row per commune.
-    last_row = first_data_row + max(len(units), 1) - 1
+
+def _commune_rows(ws: Worksheet, layout: _Layout, cset: CriteriaSet, units: Sequence[Unit]) -> None:
+    """One row per commune, and the lists or limits each data column accepts."""
+    first_row, first_col = layout.first_data_row, layout.first_data_col
+    last_row = first_row + max(len(units), 1) - 1
     for i, unit in enumerate(units):
-        row = first_data_row + i
-        for c, value in enumerate(_fixed_cells(cset, unit, fixed_names), 1):
+        row = first_row + i
+        for c, value in enumerate(_fixed_cells(cset, unit, layout.fixed_names), 1):
             cell = ws.cell(row, c, value)
             cell.border = _BOX
         ws.cell(row, 1).number_format = "@"  # keep the code's leading zeros
-        for col in range(first_data_col, last_col + 1):
+        for col in range(first_col, layout.last_col + 1):
             ws.cell(row, col).border = _BOX
-    for k, (_code, _name, _unit, kind, _ind, _n) in enumerate(data_columns):
-        letter = get_column_letter(first_data_col + k)
-        _validation(ws, kind, f"{letter}{first_data_row}:{letter}{last_row}")
-    if "Nhóm" in fixed_names or "Vùng" in fixed_names:
-        letter = get_column_letter(len(fixed))
-        _validation(
-            ws, "group" if "Nhóm" in fixed_names else "region",
-            f"{letter}{first_data_row}:{letter}{last_row}",
-        )  # fmt: skip
-    ws.freeze_panes = ws.cell(first_data_row, first_data_col)
+    for k, column in enumerate(layout.columns):
+        letter = get_column_letter(first_col + k)
+        _validation(ws, column.kind, f"{letter}{first_row}:{letter}{last_row}")
+    names = layout.fixed_names
+    if "Nhóm" in names or "Vùng" in names:
+        letter = get_column_letter(len(layout.fixed))
+        kind = "group" if "Nhóm" in names else "region"
+        _validation(ws, kind, f"{letter}{first_row}:{letter}{last_row}")
+    ws.freeze_panes = ws.cell(first_row, first_col).coordinate
 
+
+def _guide_sheet(wb: Workbook) -> None:
     guide = wb.create_sheet(GUIDE_SHEET)
     guide.column_dimensions["A"].width = 120
     for r, line in enumerate(GUIDE_LINES, 1):
@@ -260,22 +320,23 @@ def write_template(
         if r == 1:
             cell.font = Font(bold=True, size=14)
 
+
+def _meta_sheet(
+    wb: Workbook, layout: _Layout, cset: CriteriaSet, year: int, province: str | None
+) -> None:
+    """The hidden sheet that lets ``ntm evaluate`` read the file without options."""
     meta = wb.create_sheet(META_SHEET)
-    for r, (key, value) in enumerate(
-        [
-            ("criteria_set", cset.code),
-            ("year", str(year)),
-            ("province", province or ""),
-            ("code_row", str(CODE_ROW)),
-            ("first_data_row", str(first_data_row)),
-        ],
-        1,
-    ):
+    rows = [
+        ("criteria_set", cset.code),
+        ("year", str(year)),
+        ("province", province or ""),
+        ("code_row", str(CODE_ROW)),
+        ("first_data_row", str(layout.first_data_row)),
+    ]
+    for r, (key, value) in enumerate(rows, 1):
         meta.cell(r, 1, key)
         meta.cell(r, 2, value)
     meta.sheet_state = "hidden"
-    save_atomically(wb, path)
-    return path
 
 
 def save_atomically(wb: Workbook, path: Path) -> None:
