@@ -15,9 +15,9 @@ from ntm.reports.document import Issuer, document_context
 from ntm.reports.writer import write_report
 from ntm.web.accounts.scope import Scope as UserScope
 from ntm.web.assessments.models import Period
-from ntm.web.readmodel.inputs import periods_evaluate
 from ntm.web.dashboards.selectors import DashboardFilter, dashboard_units, earlier_periods
 from ntm.web.dashboards.targets import period_plan_targets
+from ntm.web.readmodel.inputs import periods_evaluate
 
 FILES = {"docx": "report.docx", "xlsx": "phu-luc.xlsx"}
 

@@ -16,8 +16,8 @@ from ntm.domain.rollup import Rollup, rollup, rollup_by, vi_sort_key
 from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.models import Period
 from ntm.web.assessments.selectors import period_communes
-from ntm.web.readmodel.inputs import periods_evaluate
 from ntm.web.dashboards.targets import period_targets
+from ntm.web.readmodel.inputs import periods_evaluate
 from ntm.web.readmodel.scopes import readable_periods
 from ntm.web.units.models import Regime, Unit
 

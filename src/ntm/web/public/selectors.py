@@ -11,8 +11,8 @@ anonymous visitor costs one query while nothing changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count
@@ -22,10 +22,10 @@ from ntm.domain.rollup import Rollup, rollup, round_half_up, vi_sort_key
 from ntm.io.targets import MEASURES
 from ntm.web.assessments.models import Period
 from ntm.web.assessments.selectors import cset_of, period_evaluation
+from ntm.web.public.models import PlanTarget
 from ntm.web.readmodel.cache import cached, digest
 from ntm.web.readmodel.inputs import evaluate_each
 from ntm.web.readmodel.versions import world_version
-from ntm.web.public.models import PlanTarget
 from ntm.web.recognition.models import State, Submission
 from ntm.web.units.models import Unit
 

@@ -47,7 +47,8 @@ class ProvinceLine:
 
     @property
     def recognised_change(self) -> int | None:
-        return None if self.previous_recognised is None else self.recognised - self.previous_recognised
+        before = self.previous_recognised
+        return None if before is None else self.recognised - before
 
     @property
     def avg_change(self) -> float | None:
@@ -111,9 +112,14 @@ def _targets(keys: set[tuple[str, str]], year: int) -> dict[tuple[str, str], tup
     target year from ``year`` on."""
     if not apps.is_installed("ntm.web.public") or not keys:
         return {}
-    rows = apps.get_model("public", "PlanTarget").objects.filter(
-        measure=TARGET_MEASURE, year__gte=year, province_code__in={c for _r, c in keys}
-    ).order_by("-year", "-pk").values_list("regime", "province_code", "value", "year")
+    rows = (
+        apps.get_model("public", "PlanTarget")
+        .objects.filter(
+            measure=TARGET_MEASURE, year__gte=year, province_code__in={c for _r, c in keys}
+        )
+        .order_by("-year", "-pk")
+        .values_list("regime", "province_code", "value", "year")
+    )
     return {(r, c): (v, y) for r, c, v, y in rows if (r, c) in keys}
 
 
@@ -166,8 +172,8 @@ def _build(scope: Scope, year: int | None) -> NationalView:
     now = {(r, c): p for (r, c, y), p in latest.items() if y == year}
     before = {(r, c): p for (r, c, y), p in latest.items() if y == year - 1 and (r, c) in now}
     units: dict[tuple[str, str], list[Unit]] = defaultdict(list)
-    for u in (Unit.objects.filter(level="commune", kind="xã", province_code__in={c for _r, c in now})
-              .filter(scope.units_q()).order_by("district_code", "code")):  # fmt: skip
+    rural = Unit.objects.filter(level="commune", kind="xã", province_code__in={c for _r, c in now})
+    for u in rural.filter(scope.units_q()).order_by("district_code", "code"):
         if (u.regime, u.province_code) in now:
             units[(u.regime, u.province_code)].append(u)
     items = [(p, units[k]) for k, p in [*now.items(), *before.items()] if units[k]]

@@ -24,8 +24,10 @@ TABLES = {  # table → how its rows reach their period
 EVENTS = ("insert", "update", "delete")
 _SHORT = {"assessments_assessment": "assessment", "assessments_indicatorvalue": "value",
           "assessments_criterionstatus": "status"}  # fmt: skip
-_UPSERT = ("INSERT INTO readmodel_periodversion (period_id, version) {select} "
-           "ON CONFLICT (period_id) DO UPDATE SET version = readmodel_periodversion.version + 1")  # fmt: skip
+_UPSERT = (
+    "INSERT INTO readmodel_periodversion (period_id, version) {select} "
+    "ON CONFLICT (period_id) DO UPDATE SET version = readmodel_periodversion.version + 1"
+)
 
 
 def trigger_names() -> dict[str, str]:
@@ -92,7 +94,7 @@ def trigger_sql(vendor: str) -> list[str]:
         return _sqlite_sql()
     if vendor == "postgresql":
         return _pg_sql()
-    raise NotImplementedError(f"Cơ sở dữ liệu {vendor} chưa được hỗ trợ (cần SQLite hoặc PostgreSQL).")
+    raise NotImplementedError(f"Chưa hỗ trợ cơ sở dữ liệu {vendor}: cần SQLite hoặc PostgreSQL")
 
 
 def installed_triggers(connection: BaseDatabaseWrapper) -> set[str]:
@@ -116,5 +118,7 @@ def ensure_triggers(sender: Any = None, using: str = "default", **kwargs: Any) -
     """``post_migrate``: put back any trigger a later migration dropped (idempotent)."""
     connection = connections[using]
     tables = set(connection.introspection.table_names())
-    if {*TABLES, "readmodel_periodversion"} <= tables and installed_triggers(connection) != set(trigger_names()):
+    if not {*TABLES, "readmodel_periodversion"} <= tables:
+        return  # a migrate that stopped before the assessed tables exist
+    if installed_triggers(connection) != set(trigger_names()):
         install_triggers(connection)
