@@ -8,25 +8,27 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
+import sys
 import tempfile
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from openpyxl import Workbook
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn
+from rich.progress import BarColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 
 from ntm.criteria import CriteriaFileError, load_set
 from ntm.domain.evaluation import STATUS_VI, Evaluation
 from ntm.domain.rollup import Rollup, rollup
 from ntm.formatting import decimal1, number
-from ntm.io.bundle import Inputs, evaluation_json, load_inputs
+from ntm.io.bundle import Inputs, evaluation_json_text, load_inputs
 from ntm.io.errors import ImportFailed, Problem
+from ntm.io.library_errors import library_problem
+from ntm.io.limits import limits_paragraph
 from ntm.io.template import write_template
 from ntm.io.units_file import read_units
 
@@ -40,7 +42,7 @@ class Format(StrEnum):
     xlsx = "xlsx"
 
 
-def fail(problems: list[Problem] | list[str], title: str | None = None) -> None:
+def fail(problems: list[Problem] | list[str], title: str | None = None) -> NoReturn:
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     lines = [str(p) for p in problems]
     err.print(title or f"Có {len(lines)} lỗi trong dữ liệu đầu vào; không ghi tệp kết quả nào:")
@@ -62,6 +64,18 @@ def write_atomically(path: Path, data: bytes) -> None:
             os.remove(tmp)
 
 
+PROGRESS_ROWS = 5000  # a file under this is read before a bar would be worth drawing
+
+
+def fail_unexpected(what: str) -> NoReturn:
+    """The last resort: an error ntm did not foresee, said in one line, never a traceback."""
+    message = (
+        f"lỗi không mong đợi khi {what}; không ghi tệp kết quả nào. Hãy gửi lệnh đã chạy và "
+        "tệp dữ liệu cho người quản trị."
+    )
+    fail([message], "Không hoàn thành:")
+
+
 def _load(data, units, criteria, year, sheet) -> Inputs:
     err = Console(stderr=True)
     with Progress(
@@ -72,9 +86,11 @@ def _load(data, units, criteria, year, sheet) -> Inputs:
         transient=True,
         disable=not err.is_terminal,
     ) as bar:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def progress(file: str, done: int, total: int) -> None:
+            if total < PROGRESS_ROWS:
+                return
             if file not in tasks:
                 tasks[file] = bar.add_task(file, total=total)
             bar.update(tasks[file], completed=done)
@@ -89,8 +105,15 @@ def _load(data, units, criteria, year, sheet) -> Inputs:
                 progress=progress,
             )
         except ImportFailed as exc:
-            fail(exc.problems)
+            fail(exc.problems, _failure_title(exc))
+        except Exception as exc:  # every reader error is translated; this is the net under them
+            names = ", ".join(Path(d).name for d in data)
+            fail([library_problem(exc, names)])
     raise AssertionError("unreachable")  # fail() always raises
+
+
+def _failure_title(exc: ImportFailed) -> str:
+    return f"Có {number(exc.total)} lỗi trong dữ liệu đầu vào; không ghi tệp kết quả nào:"
 
 
 def _status_vi(status: str) -> str:
@@ -218,11 +241,27 @@ def evaluate_command(
     sheet: Annotated[
         str | None, typer.Option("--sheet", help="Trang tính chứa dữ liệu (tệp XLSX).")
     ] = None,
+    pretty: Annotated[
+        bool, typer.Option("--pretty", help="JSON thụt lề, dễ đọc (mặc định: JSON gọn).")
+    ] = False,
 ) -> None:
     """Đánh giá các xã theo bộ tiêu chí từ tệp dữ liệu (CSV/XLSX)."""
     if output_format is Format.xlsx and out is None:
         fail(["định dạng xlsx cần tên tệp kết quả: thêm --out KETQUA.xlsx"], "Thiếu tùy chọn:")
     inputs = _load(data, units, criteria, year, sheet)
+    try:
+        _evaluate_and_write(inputs, output_format, out, pretty)
+    except (typer.Exit, typer.Abort):
+        raise
+    except OSError:
+        fail([f"không ghi được tệp kết quả {out}: kiểm tra thư mục và quyền ghi"], "Lỗi ghi tệp:")
+    except Exception:
+        fail_unexpected("đánh giá và ghi kết quả")
+
+
+def _evaluate_and_write(
+    inputs: Inputs, output_format: Format, out: Path | None, pretty: bool
+) -> None:
     ev = inputs.evaluate()
     summary = rollup(ev)
     err = Console(stderr=True, highlight=False)
@@ -236,11 +275,13 @@ def evaluate_command(
         _print_table(ev, summary, Console(file=buffer, width=140, highlight=False))
         payload = buffer.getvalue().encode("utf-8")
     elif output_format is Format.json:
-        text = json.dumps(evaluation_json(ev, summary), ensure_ascii=False, indent=2)
+        pieces = evaluation_json_text(ev, summary, pretty=pretty)
         if out is None:
-            typer.echo(text)
+            for piece in pieces:
+                sys.stdout.write(piece)
+            sys.stdout.write("\n")
             return
-        payload = (text + "\n").encode("utf-8")
+        payload = ("".join(pieces) + "\n").encode("utf-8")
     elif output_format is Format.csv:
         payload = _csv_bytes(ev, summary)
         if out is None:
@@ -316,5 +357,5 @@ def template_command(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("evaluate")(evaluate_command)
+    app.command("evaluate", epilog=limits_paragraph())(evaluate_command)
     app.command("template")(template_command)

@@ -8,7 +8,8 @@ every file. ``evaluation_json`` is the JSON of ``ntm evaluate --format json``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -295,3 +296,23 @@ def evaluation_json(evaluation: Evaluation, summary: Rollup | None = None) -> di
         **summary.as_dict(),
         "communes": [commune_json(evaluation, r) for r in summary.rows.tolist()],
     }
+
+
+def evaluation_json_text(
+    evaluation: Evaluation, summary: Rollup, *, pretty: bool = False
+) -> Iterator[str]:
+    """The same JSON as text in pieces: compact, one commune at a time (10.000 communes' dicts
+    are never all held at once); indented with ``pretty``, for reading by eye."""
+    if pretty:
+        yield json.dumps(evaluation_json(evaluation, summary), ensure_ascii=False, indent=2)
+        return
+    head = {"criteria_set": evaluation.cset.code, "year": evaluation.year, **summary.as_dict()}
+    before, after = _compact({**head, "communes": None}).rsplit('"communes":null', 1)
+    yield before + '"communes":['
+    for i, r in enumerate(summary.rows.tolist()):
+        yield ("," if i else "") + _compact(commune_json(evaluation, r))
+    yield "]" + after
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -7,6 +7,7 @@ exchange formats (``commune_code``) and the Vietnamese ones people type (``Mã x
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from ntm.io.tabular import cell_text, header_key
@@ -120,6 +121,20 @@ def yes_no(value: Any) -> bool | None:
 
 def pad_code(value: Any, level: str) -> str:
     """A GSO code as a zero-padded string, even when Excel made it a number and ate the zeros."""
+    try:
+        return _pad_code_cached(value, level)
+    except TypeError:  # an unhashable cell value: not cached
+        return _pad_code(value, level)
+
+
+# A long file repeats each commune's code once per indicator: the same few thousand codes are
+# padded hundreds of thousands of times.
+@lru_cache(maxsize=65536, typed=True)
+def _pad_code_cached(value: Any, level: str) -> str:
+    return _pad_code(value, level)
+
+
+def _pad_code(value: Any, level: str) -> str:
     width = CODE_WIDTH[level]
     text = cell_text(value)
     if isinstance(value, float) and not value.is_integer():

@@ -201,7 +201,13 @@ class _Reader:
         self.criteria = {n: c for c, n in enumerate(cset.criterion_numbers)}
         self.values = empty_values(len(self.units), cset)
         self.statuses = empty_statuses(len(self.units), cset)
-        self.seen: dict[tuple, str] = {}
+        # Where each (unit, indicator) was first given (column -1: a wide row), as the row number
+        # and the index of its table: duplicates are named with the first place. Arrays, not a
+        # dict of places: a long file for the country has half a million of them.
+        shape = (len(self.units), len(cset.indicators) + 1)
+        self.first_row = np.zeros(shape, dtype=np.int32)
+        self.first_table = np.zeros(shape, dtype=np.int16)
+        self.tables: list[Table] = []
         self.present: set[str] = set()
         self.problems: list[Problem] = []
         self.notes: list[str] = []
@@ -237,13 +243,17 @@ class _Reader:
         except ValueError:
             return False  # reported in step one
 
-    def _first(self, key: tuple, place: str, source: DataSource, row: Row, what: str) -> None:
-        if key in self.seen:
+    def _first(self, r: int, j: int, source: DataSource, row: Row, what: str) -> None:
+        first = int(self.first_row[r, j])
+        if first:
+            t = self.tables[int(self.first_table[r, j])]
+            place = f"{t.file}" + (f" «{t.sheet}»" if t.sheet else "") + f" dòng {first}"
             self.problems.append(
-                source.table.problem(f"dòng trùng: {what} đã có ở {self.seen[key]}", row=row.number)
+                source.table.problem(f"dòng trùng: {what} đã có ở {place}", row=row.number)
             )
         else:
-            self.seen[key] = place
+            self.first_row[r, j] = row.number
+            self.first_table[r, j] = len(self.tables) - 1
 
     def header_checks(self, source: DataSource) -> None:
         t = source.table
@@ -270,6 +280,7 @@ class _Reader:
 
     def read(self, source: DataSource, progress: Progress | None) -> None:
         t = source.table
+        self.tables.append(t)
         self.header_checks(source)
         convention = self._convention(source)
         skipped = 0
@@ -284,13 +295,12 @@ class _Reader:
             if r is None:
                 continue
             code = self.units[r].code
-            place = f"{t.file}" + (f" «{t.sheet}»" if t.sheet else "") + f" dòng {row.number}"
             if source.shape == "long":
-                self._long_cell(source, row, r, code, place, convention)
+                self._long_cell(source, row, r, code, convention)
                 continue
             # A duplicate is reported, and its cells are checked all the same: every problem of
             # the files at once. Nothing is used when there is any problem.
-            self._first((code, self.year), place, source, row, f"xã {code} năm {self.year}")
+            self._first(r, -1, source, row, f"xã {code} năm {self.year}")
             for number, col in source.criterion_columns.items():
                 if number in self.criteria:
                     try:
@@ -305,7 +315,7 @@ class _Reader:
         if skipped:
             self.notes.append(f"{t.file}: bỏ qua {skipped} dòng của năm khác năm {self.year}")
 
-    def _long_cell(self, source, row, r, code, place, convention) -> None:
+    def _long_cell(self, source, row, r, code, convention) -> None:
         t = source.table
         ind_code = row.text(source.indicator_column)
         if ind_code not in self.indicators:
@@ -316,8 +326,8 @@ class _Reader:
             )
             self.problems.append(t.problem(message, row=row.number, column=source.indicator_column))
             return
-        key = (code, self.year, ind_code)
-        self._first(key, place, source, row, f"xã {code}, chỉ tiêu {ind_code}, năm {self.year}")
+        j = self.indicators[ind_code][0]
+        self._first(r, j, source, row, f"xã {code}, chỉ tiêu {ind_code}, năm {self.year}")
         self._value(source, row, source.value_column, r, ind_code, convention)
 
     def _value(self, source, row, col, r, ind_code, convention) -> None:
@@ -338,7 +348,7 @@ class _Reader:
         if source.value_column is not None:
             cols.append(source.value_column)
         convention = detect_convention(
-            row.get(col) for row in source.data_rows for col in cols if row.get(col) is not None
+            value for row in source.data_rows for col in cols if (value := row.get(col)) is not None
         )
         if convention in CONVENTION_NOTES:
             self.notes.append(f"{source.file}: {CONVENTION_NOTES[convention]}")

@@ -49,3 +49,11 @@ def limit_texts(limits: Limits = LIMITS) -> list[tuple[str, str]]:
         ("Dung lượng tệp tải lên qua web", megabytes(limits.max_upload)),
         ("Số lỗi liệt kê (các lỗi còn lại được đếm)", number(limits.max_problems)),
     ]
+
+
+def limits_paragraph(limits: Limits = LIMITS) -> str:
+    """One paragraph for ``ntm evaluate --help`` (and so docs/cli.md, «Giới hạn tệp»)."""
+    items = "; ".join(
+        f"{label[0].lower()}{label[1:]}: {value}" for label, value in limit_texts(limits)
+    )
+    return f"Giới hạn tệp (tệp vượt giới hạn bị từ chối trước khi đọc, báo lỗi rõ): {items}."

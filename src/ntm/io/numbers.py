@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Convention = Literal["dot", "comma", "auto"]
 
 _CLEAN = re.compile(r"[\s\u00a0\u202f]")
+_DIGITS = re.compile(r"[\d.,]+")
+_A_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,14 @@ def parse_number(text: object, convention: Convention = "auto") -> ParsedNumber 
         return ParsedNumber(1.0 if text else 0.0)
     if isinstance(text, int | float):
         return ParsedNumber(float(text))
-    raw = _CLEAN.sub("", str(text))
+    return _parse_text(str(text), convention)
+
+
+# A file repeats the same few thousand texts ('85', '1', 'Có'): each is parsed once. The result
+# is frozen, so sharing it is safe; a ValueError is not cached and is raised again each time.
+@lru_cache(maxsize=65536)
+def _parse_text(text: str, convention: Convention) -> ParsedNumber | None:
+    raw = _CLEAN.sub("", text)
     if raw in {"", "-", "–"}:
         return None
     percent = raw.endswith("%")
@@ -40,7 +50,7 @@ def parse_number(text: object, convention: Convention = "auto") -> ParsedNumber 
     sign = ""
     if body[:1] in "+-":
         sign, body = ("-" if body[0] == "-" else ""), body[1:]
-    if not re.fullmatch(r"[\d.,]+", body) or not re.search(r"\d", body):
+    if not _DIGITS.fullmatch(body) or not _A_DIGIT.search(body):
         raise ValueError(f"«{text}» không phải là số")
     assumed = None
     dots, commas = body.count("."), body.count(",")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from ntm.domain.criteria import Indicator
@@ -93,6 +94,18 @@ def criterion_status(raw: Any) -> int:
 
 
 def parse_year(raw: Any) -> int:
+    try:
+        return _parse_year_cached(raw)
+    except TypeError:  # an unhashable cell value: not cached
+        return _parse_year(raw)
+
+
+@lru_cache(maxsize=1024, typed=True)  # a file holds a handful of years, each on every row
+def _parse_year_cached(raw: Any) -> int:
+    return _parse_year(raw)
+
+
+def _parse_year(raw: Any) -> int:
     text = cell_text(raw)
     if not re.fullmatch(r"\d{4}", text) or not 1990 <= int(text) <= 2100:
         raise ValueError(f"năm «{text}» không hợp lệ (ví dụ đúng: 2020)")
