@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from django.db import connection
@@ -44,10 +45,11 @@ _STATUSES_SQL = (
 )
 
 
-def _fetch(sql: str, ids: list[int]) -> list[tuple]:
+def _fetch(sql: str, ids: list[int]) -> list[tuple[Any, ...]]:
     with connection.cursor() as cursor:
         cursor.execute(sql.format(ids=", ".join(["%s"] * len(ids))), ids)
-        return cursor.fetchall()
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
+        return rows
 
 
 def _split(periods: np.ndarray) -> dict[int, np.ndarray]:
@@ -168,7 +170,9 @@ def commune_evaluation(
     cset = cset_of(period.criteria_set)
     mine = {"assessment__unit": unit, "assessment__period": period}
     stored = dict(IndicatorValue.objects.filter(**mine).values_list("indicator", "value"))
-    given = dict(CriterionStatus.objects.filter(**mine).values_list("criterion", "status"))
+    given: dict[int, int | None] = dict(
+        CriterionStatus.objects.filter(**mine).values_list("criterion", "status")
+    )
     stored.update(values or {})
     given.update(statuses or {})
     column = {ind.code: j for j, ind in enumerate(cset.indicators)}
