@@ -21,7 +21,7 @@ from ntm.domain.criteria import (
     Indicator,
     ThresholdRule,
 )
-from ntm.io.errors import ImportFailed, Problem, ProblemList
+from ntm.problems import ImportFailed, Problem, ProblemList
 
 __all__ = ["build_set", "import_set_table", "table_base_code"]
 

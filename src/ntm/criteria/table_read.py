@@ -44,8 +44,8 @@ from ntm.criteria.table_layout import (
 from ntm.domain.criteria import (
     CriteriaSet,
 )
-from ntm.io.errors import Problem
-from ntm.io.numbers import parse_number
+from ntm.numbers import parse_number
+from ntm.problems import Problem
 
 _CODE = re.compile(r"\d+(\.\d+)*[a-z]?")
 _REQUIRED = (COL_CRITERION, COL_CODE, COL_NAME, COL_KIND, COL_COMPARE)
