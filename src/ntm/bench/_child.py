@@ -17,7 +17,8 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class ChildRun:
-    seconds: float
+    seconds: float  # wall
+    cpu_seconds: float  # user + system: what a busy machine inflates least
     peak_mib: float
     returncode: int
     stderr: str

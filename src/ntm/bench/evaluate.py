@@ -118,6 +118,7 @@ def run(sizes: tuple[int, ...] = SIZES) -> dict[str, Any]:
                         "format": kind,
                         "seconds": done.seconds,
                         "peak_mib": done.peak_mib,
+                        "cpu_seconds": done.cpu_seconds,
                         "returncode": done.returncode,
                         "bytes": files[kind].stat().st_size,
                         "error": done.stderr[-400:] if done.returncode else "",
@@ -185,7 +186,8 @@ def lines(f: dict[str, Any]) -> list[str]:
             continue
         out.append(
             f"  {fmt.number(r['communes'])} xã, {r['format'].upper()} ({size} MB): "
-            f"{fmt.number(r['seconds'], 2)} giây, bộ nhớ đỉnh {fmt.number(r['peak_mib'], 0)} MB"
+            f"{fmt.number(r['seconds'], 2)} giây (CPU {fmt.number(r['cpu_seconds'], 2)} giây), "
+            f"bộ nhớ đỉnh {fmt.number(r['peak_mib'], 0)} MB"
         )
     for kind in FORMATS:
         ratio = growth(f, kind)

@@ -1,132 +1,212 @@
-"""Benchmark: ``ntm report`` for a 200-commune province, all four outputs (target ≤ 3 s).
+"""Benchmark: ``ntm report`` for a 500-commune province as a fresh process (target ≤ 3 s).
 
-Times the path after the inputs are read: figures, sentences, the two charts, the Word report,
-the Excel appendices, the JSON and the Markdown, written to a temporary directory. The province
-is synthetic (seeded): 10 districts × 20 communes, 19 criteria, a baseline year, a target for
-every criterion and the seven funding sources.
+Counts what a person waits for: starting Python, importing the libraries (docxtpl, openpyxl,
+matplotlib…), reading the files, the figures, the two charts, the Word report, the Excel
+appendices, the JSON and the Markdown. The province is Thanh Hóa before 2025 (its first 500
+commune-level units, real codes, from the GSO list), with seeded criterion statuses for 2020 and
+the 2015 baseline, a plan target for every criterion and the seven funding sources, written to a
+temporary directory. One untimed run first (a cold disk cache is not the report's cost), then
+``repeats`` timed runs; the target is judged on their median.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import csv
+import statistics
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from ntm import formatting as fmt
+from ntm.bench._child import ChildRun, child_run, ntm_command
 from ntm.bench.registry import BenchResult, Target, register
-from ntm.criteria import load_set
-from ntm.domain.evaluation import evaluate
-from ntm.domain.units import Unit
-from ntm.io.funding import SOURCES, FundingFile, FundingLine
-from ntm.io.targets import Target as PlanTarget
-from ntm.reports import ReportData, Scope
 
-N_DISTRICTS, PER_DISTRICT = 10, 20
+PROVINCE = "38"
+N_COMMUNES = 500
 TARGET_SECONDS = 3.0
+SOURCES = (
+    "central_budget",
+    "local_budget",
+    "carried_over",
+    "integrated_programs",
+    "credit",
+    "enterprises",
+    "community",
+)
 
 
-def _province(seed: int = 2020) -> ReportData:
-    cset = load_set("xa-ntm-2016-2020")
+def _statuses(path: Path, communes: list[Any], year: int, share: float, seed: int) -> None:
     rng = np.random.default_rng(seed)
-    units = [
-        Unit(
-            code=f"{10000 + d * 100 + k:05d}",
-            name=f"Xã Thử {d + 1}-{k + 1}",
-            province_code="99",
-            province_name="Tỉnh Thử Nghiệm",
-            district_code=f"{900 + d}",
-            district_name=f"Huyện Thử {d + 1}",
-            region="TN",
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            [
+                "commune_code",
+                "commune_name",
+                "district_name",
+                "year",
+                *[f"tc{c}" for c in range(1, 20)],
+            ]
         )
-        for d in range(N_DISTRICTS)
-        for k in range(PER_DISTRICT)
+        for unit in communes:
+            met = (rng.random(19) < share).astype(int)
+            writer.writerow([unit.code, unit.name, unit.district_name, year, *met.tolist()])
+
+
+def files_write(directory: Path, n: int = N_COMMUNES, seed: int = 2020) -> dict[str, Path]:
+    """The province's data, baseline, targets and funding files."""
+    from ntm.units import registry
+
+    communes = registry.communes_of(PROVINCE)[:n]
+    names = ("data", "baseline", "targets", "funding", "units")
+    paths = {k: directory / f"{k}.csv" for k in names}
+    with paths["units"].open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            [
+                "commune_code",
+                "commune_name",
+                "district_code",
+                "district_name",
+                "province_code",
+                "province_name",
+            ]
+        )
+        for u in communes:
+            writer.writerow(
+                [u.code, u.name, u.district_code, u.district_name, u.province_code, u.province_name]
+            )
+    _statuses(paths["data"], communes, 2020, 0.8, seed)
+    _statuses(paths["baseline"], communes, 2015, 0.45, seed + 1)
+    with paths["targets"].open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["scope_code", "plan", "year", "measure", "criterion", "value"])
+        for c in range(1, 20):
+            writer.writerow(
+                [
+                    PROVINCE,
+                    "Nghị quyết thử",
+                    2020,
+                    "communes_meeting_criterion",
+                    c,
+                    int(n * 0.6) + c,
+                ]
+            )
+    with paths["funding"].open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            ["scope_code", "period_start", "period_end", "source", "amount_billion_vnd"]
+        )
+        rng = np.random.default_rng(seed)
+        for source in SOURCES:
+            writer.writerow([PROVINCE, 2016, 2020, source, f"{rng.uniform(10, 900):.3f}"])
+    return paths
+
+
+def _report(paths: dict[str, Path], out: Path) -> ChildRun:
+    command = [
+        ntm_command(),
+        "report",
+        "--data",
+        str(paths["data"]),
+        "--baseline",
+        str(paths["baseline"]),
+        "--targets",
+        str(paths["targets"]),
+        "--funding",
+        str(paths["funding"]),
+        "--unit",
+        PROVINCE,
+        "--units",
+        str(paths["units"]),
+        "--number",
+        "01-BC/TU",
+        "--date",
+        "01/6/2021",
+        "--out",
+        str(out),
     ]
-    n = len(units)
-    now = (rng.random((n, 19)) < 0.8).astype(np.int8)
-    then = (rng.random((n, 19)) < 0.45).astype(np.int8)
-    targets = [
-        PlanTarget("99", "Nghị quyết thử", 2020, "communes_meeting_criterion", c, float(120 + c), c)
-        for c in range(1, 20)
-    ]
-    funding = FundingFile(
-        "funding.csv",
-        [
-            FundingLine("99", (2016, 2020), s, float(rng.integers(10_000, 900_000)) / 1000, 3,
-                        names[0], names[1], None, i + 2)
-            for i, (s, names) in enumerate(SOURCES.items())
-        ],
-    )  # fmt: skip
-    data = ReportData(
-        evaluate(cset, units, 2020, statuses=now),
-        Scope("province", "99", "Tỉnh Thử Nghiệm", "99", "Tỉnh Thử Nghiệm"),
-        evaluate(cset, units, 2015, statuses=then),
-        targets,
-        funding,
-        sources=["tổng hợp"],
-    )
-    return data
+    return child_run(command)
 
 
-def run(repeats: int = 3) -> dict[str, Any]:
-    t0 = time.perf_counter()
-    from ntm.reports import build_figures
-    from ntm.reports.document import Issuer, document_context
-    from ntm.reports.writer import write_report
-
-    import_seconds = time.perf_counter() - t0
-    data = _province()
-    times: list[float] = []
-    sizes: dict[str, int] = {}
-    for _ in range(max(repeats, 1)):
-        with tempfile.TemporaryDirectory(prefix="ntm-bench-report-") as tmp:
-            start = time.perf_counter()
-            fig = build_figures(data)
-            ctx = document_context(fig, Issuer(number="01-BC/TU", date=dt.date(2021, 6, 1)))
-            written = write_report(fig, ctx, Path(tmp) / "out")
-            times.append(time.perf_counter() - start)
-            sizes = {p.name: p.stat().st_size for p in written}
+def run(repeats: int = 3, n: int = N_COMMUNES) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="ntm-bench-report-") as tmp:
+        paths = files_write(Path(tmp), n)
+        warm = _report(paths, Path(tmp) / "khoi-dong")
+        runs = [_report(paths, Path(tmp) / f"bao-cao-{i}") for i in range(max(repeats, 1))]
+        written = Path(tmp) / "bao-cao-0"
+        sizes = (
+            {p.name: p.stat().st_size for p in sorted(written.glob("*"))}
+            if written.is_dir()
+            else {}
+        )
+    failed = next((r for r in [warm, *runs] if r.returncode), None)
+    seconds = [r.seconds for r in runs]
     return {
-        "n_units": len(data.evaluation.units),
-        "n_districts": N_DISTRICTS,
-        "repeats": len(times),
-        "import_seconds": import_seconds,
-        "first_seconds": times[0],
-        "best_seconds": min(times),
+        "communes": n,
+        "province": PROVINCE,
+        "repeats": len(runs),
+        "seconds": seconds,
+        "warm_up_seconds": warm.seconds,
+        "median_seconds": statistics.median(seconds),
+        "peak_mib": max(r.peak_mib for r in runs),
+        "cpu_seconds": [r.cpu_seconds for r in runs],
         "bytes": sizes,
+        "error": failed.stderr[-400:] if failed else "",
     }
 
 
 def _s(seconds: float) -> str:
-    return f"{fmt.number(seconds, 3)} giây"
+    return f"{fmt.number(seconds, 2)} giây"
 
 
-@register("report", "Báo cáo: tỉnh 200 xã, đủ bốn tệp (DOCX, XLSX, JSON, MD)")
+def lines(f: dict[str, Any]) -> list[str]:
+    out = [
+        f"Dữ liệu: Thanh Hóa trước 2025, {fmt.number(f['communes'])} xã (mã thật), 19 tiêu chí, "
+        "năm 2020 và năm gốc 2015, chỉ tiêu cho mọi tiêu chí, 7 nguồn vốn (hạt giống 2020)",
+        f"Mỗi lần là một tiến trình ntm report mới (kể cả khởi động Python và nạp thư viện); "
+        f"lần khởi động không tính giờ {_s(f['warm_up_seconds'])}",
+        f"{f['repeats']} lần: "
+        + ", ".join(_s(s) for s in f["seconds"])
+        + f"; trung vị {_s(f['median_seconds'])}; bộ nhớ đỉnh {fmt.number(f['peak_mib'], 0)} MB",
+        "Thời gian CPU của tiến trình (ít bị máy bận làm sai lệch): "
+        + ", ".join(_s(s) for s in f["cpu_seconds"]),
+    ]
+    if f["bytes"]:
+        out.append(
+            "Kích thước: "
+            + ", ".join(f"{k} {fmt.number(v / 1024, 0)} KiB" for k, v in f["bytes"].items())
+        )
+    if f["error"]:
+        out.append(f"Lỗi: {f['error']}")
+    return out
+
+
+def targets(f: dict[str, Any]) -> list[Target]:
+    name = (
+        f"Báo cáo {fmt.number(f['communes'])} xã, kể cả nạp thư viện, "
+        f"≤ {fmt.number(TARGET_SECONDS)} giây"
+    )
+    if f["error"]:
+        return [Target(name, False, "ntm report không chạy được")]
+    return [
+        Target(
+            name,
+            f["median_seconds"] <= TARGET_SECONDS,
+            f"{_s(f['median_seconds'])} (trung vị {f['repeats']} lần)",
+        )
+    ]
+
+
+@register("report", "Báo cáo: ntm report cho một tỉnh 500 xã, tiến trình mới")
 def bench(options: dict[str, Any]) -> BenchResult:
     figures = run(repeats=options.get("repeats") or 3)
-    kib = {k: fmt.number(v / 1024, 0) for k, v in figures["bytes"].items()}
-    lines = [
-        f"Dữ liệu: {figures['n_units']} xã, {figures['n_districts']} huyện, 19 tiêu chí, "
-        "năm gốc, chỉ tiêu cho mọi tiêu chí, 7 nguồn vốn (tổng hợp, hạt giống 2020)",
-        f"Nạp thư viện báo cáo (docxtpl, openpyxl, matplotlib): {_s(figures['import_seconds'])}",
-        f"Lần đầu: {_s(figures['first_seconds'])}; tốt nhất {figures['repeats']} lần: "
-        f"{_s(figures['best_seconds'])}",
-        "Kích thước: " + ", ".join(f"{k} {v} KiB" for k, v in kib.items()),
-    ]
-    worst = figures["first_seconds"]
     return BenchResult(
         name="report",
         title="Báo cáo",
         figures=figures,
-        lines=lines,
-        targets=[
-            Target(
-                name=f"Bốn tệp báo cáo cho 200 xã ≤ {fmt.number(TARGET_SECONDS)} giây",
-                passed=worst <= TARGET_SECONDS,
-                detail=f"{_s(worst)} (lần đầu, chậm nhất)",
-            )
-        ],
+        lines=lines(figures),
+        targets=targets(figures),
     )
