@@ -8,6 +8,7 @@ by position, because positions change when a variant file is merged over its par
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 _TYPE_NAMES = {
@@ -50,7 +51,7 @@ def field_path(loc: tuple[Any, ...] | list[Any], data: Any) -> str:
     return ".".join(parts)
 
 
-def vietnamese_message(error: dict[str, Any]) -> str:
+def vietnamese_message(error: Mapping[str, Any]) -> str:
     """One pydantic error as a Vietnamese sentence."""
     kind = error.get("type", "")
     given = error.get("input")

@@ -84,47 +84,15 @@ def build_set(
         by_number.setdefault(row.number, []).append(row)
     base_criteria = {c.number: c for c in base.criteria}
     numbers = sorted(set(base_criteria) | set(criteria_rows))
-    criteria = []
-    for number in numbers:
-        old = base_criteria.get(number)
-        sheet_row = criteria_rows.get(number)
-        old_indicators = {i.code: i for i in old.indicators} if old else {}
-        table = {r.code: r for r in by_number.get(number, [])}
-        order = [*old_indicators, *(c for c in table if c not in old_indicators)]
-        indicators = []
-        for code in order:
-            row, prev = table[code], old_indicators.get(code)
-            indicators.append(
-                Indicator(
-                    code=code,
-                    name=row.name,
-                    unit=row.unit,
-                    kind=row.kind,  # type: ignore[arg-type]
-                    compare=row.compare,  # type: ignore[arg-type]
-                    thresholds=_rules(prev.thresholds if prev else [], span, row),
-                    source=(prev.source if prev and prev.source else row.source),
-                    note=row.note,
-                )
-            )
-        # A new criterion is incomplete until the sheet says otherwise: it cannot be met
-        # from indicators an office may not have finished listing.
-        complete = old.indicators_complete if old else False
-        name, group, source = (old.name, old.group, old.source) if old else ("", None, None)
-        if sheet_row:
-            complete = complete if sheet_row.complete is None else sheet_row.complete
-            name, group = sheet_row.name or name, sheet_row.group
-            source = sheet_row.source or source
-        criteria.append(
-            Criterion(
-                number=number,
-                name=name,
-                group=group,
-                indicators=indicators,
-                rule=old.rule if old else CriterionRule(),
-                indicators_complete=complete,
-                source=source,
-            )
+    criteria = [
+        _criterion(
+            number,
+            base_criteria.get(number),
+            criteria_rows.get(number),
+            _indicators(base_criteria.get(number), by_number.get(number, []), span),
         )
+        for number in numbers
+    ]
     return base.model_copy(
         update={
             "code": new_code,
@@ -133,6 +101,53 @@ def build_set(
             "parent": base.code,
             "note": note,
         }
+    )
+
+
+def _indicators(
+    old: Criterion | None, table_rows: list[TableRow], span: tuple[int, int]
+) -> list[Indicator]:
+    """The base criterion's indicators in their order, changed by the table, then new ones."""
+    old_indicators = {i.code: i for i in old.indicators} if old else {}
+    table = {r.code: r for r in table_rows}
+    order = [*old_indicators, *(c for c in table if c not in old_indicators)]
+    indicators = []
+    for code in order:
+        row, prev = table[code], old_indicators.get(code)
+        indicators.append(
+            Indicator(
+                code=code,
+                name=row.name,
+                unit=row.unit,
+                kind=row.kind,
+                compare=row.compare,
+                thresholds=_rules(prev.thresholds if prev else [], span, row),
+                source=(prev.source if prev and prev.source else row.source),
+                note=row.note,
+            )
+        )
+    return indicators
+
+
+def _criterion(
+    number: int, old: Criterion | None, sheet_row: CriterionRow | None, indicators: list[Indicator]
+) -> Criterion:
+    # A new criterion is incomplete until the sheet says otherwise: it cannot be met
+    # from indicators an office may not have finished listing.
+    complete = old.indicators_complete if old else False
+    name, group, source = (old.name, old.group, old.source) if old else ("", None, None)
+    if sheet_row:
+        complete = complete if sheet_row.complete is None else sheet_row.complete
+        name, group = sheet_row.name or name, sheet_row.group
+        source = sheet_row.source or source
+    return Criterion(
+        number=number,
+        name=name,
+        group=group,
+        indicators=indicators,
+        rule=old.rule if old else CriterionRule(),
+        indicators_complete=complete,
+        source=source,
     )
 
 

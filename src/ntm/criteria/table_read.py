@@ -114,6 +114,18 @@ def _cell(values: list[Any], sheet: _Sheet, name: str) -> Any:
     return values[col] if col is not None and col < len(values) else None
 
 
+@dataclass(frozen=True)
+class _Line:
+    """One row of a sheet, its cells found by column name."""
+
+    sheet: _Sheet
+    row: int
+    values: list[Any]
+
+    def get(self, name: str) -> Any:
+        return _cell(self.values, self.sheet, name)
+
+
 def _integer(value: Any) -> int | None:
     if isinstance(value, bool):
         return None
@@ -147,7 +159,9 @@ class TableReader:
         self.problems: list[Problem] = []
         self.file = str(path)
 
-    def add(self, sheet: str | None, message: str, row: int | None = None, col: str | None = None):
+    def add(
+        self, sheet: str | None, message: str, row: int | None = None, col: str | None = None
+    ) -> None:
         self.problems.append(Problem(self.file, message, sheet, row, col))
 
     # --- «Tiêu chí» -------------------------------------------------------------------------
@@ -251,100 +265,114 @@ class TableReader:
         seen: dict[str, int] = {}
         base_kinds = {i.code: i.kind for i in self.base.indicators}
         for r, values, formats in sheet.rows:
-            ok = True
-            raw_number = _cell(values, sheet, COL_CRITERION)
-            number = _integer(raw_number)
-            if number is None:
-                given = _text(raw_number)
-                message = (
-                    "thiếu số tiêu chí"
-                    if given is None
-                    else f"số tiêu chí phải là số nguyên, không phải «{given}»"
-                )
-                self.add(SHEET_INDICATORS, message, r, sheet.column(COL_CRITERION))
-                ok = False
-            elif number not in numbers:
-                message = (
-                    f"bộ tiêu chí không có tiêu chí số {number} (thêm tiêu chí ở trang "
-                    f"«{SHEET_CRITERIA}» trước)"
-                )
-                self.add(SHEET_INDICATORS, message, r, sheet.column(COL_CRITERION))
-                ok = False
-            raw_code = _cell(values, sheet, COL_CODE)
-            code = _code_text(raw_code)
-            if isinstance(raw_code, dt.datetime | dt.date):
-                message = "mã chỉ tiêu bị Excel hiểu thành ngày tháng; định dạng ô là Văn bản"
-                self.add(SHEET_INDICATORS, message, r, sheet.column(COL_CODE))
-                ok, code = False, None
-            elif code is None:
-                self.add(SHEET_INDICATORS, "thiếu mã chỉ tiêu", r, sheet.column(COL_CODE))
-                ok = False
-            elif not _CODE.fullmatch(code):
-                message = f"mã chỉ tiêu «{code}» không hợp lệ (ví dụ đúng: 10.1)"
-                self.add(SHEET_INDICATORS, message, r, sheet.column(COL_CODE))
-                ok = False
-            elif code in seen:
-                message = f"mã chỉ tiêu «{code}» trùng với dòng {seen[code]}"
-                self.add(SHEET_INDICATORS, message, r, sheet.column(COL_CODE))
-                ok = False
-            elif number is not None and code.split(".")[0] != str(number):
-                message = (
-                    f"mã chỉ tiêu «{code}» không thuộc tiêu chí số {number} "
-                    f"(mã phải bắt đầu bằng «{number}.»)"
-                )
-                self.add(SHEET_INDICATORS, message, r, sheet.column(COL_CODE))
-                ok = False
+            line = _Line(sheet, r, values)
+            number = self._criterion_number(line, numbers)
+            code, code_ok = self._indicator_code(line, number, seen)
             if code is not None and code not in seen:
                 seen[code] = r
-            name = _text(_cell(values, sheet, COL_NAME))
+            name = _text(line.get(COL_NAME))
             if name is None:
                 self.add(SHEET_INDICATORS, "thiếu tên chỉ tiêu", r, sheet.column(COL_NAME))
-                ok = False
-            raw_kind = _text(_cell(values, sheet, COL_KIND))
-            kind = KIND_BY_TEXT.get(norm(raw_kind)) if raw_kind else None
-            if kind is None:
-                labels = ", ".join(KIND_LABELS.values())
-                message = (
-                    "thiếu loại chỉ tiêu"
-                    if raw_kind is None
-                    else f"loại «{raw_kind}» không hợp lệ; chỉ nhận: {labels}"
-                )
-                self.add(SHEET_INDICATORS, message, r, sheet.column(COL_KIND))
-                ok = False
-            raw_compare = _text(_cell(values, sheet, COL_COMPARE))
-            compare = COMPARE_BY_TEXT.get(raw_compare.replace(" ", "")) if raw_compare else None
-            if compare is None:
-                labels = ", ".join(COMPARE_LABELS.values())
-                message = (
-                    f"thiếu phép so sánh ({labels})"
-                    if raw_compare is None
-                    else f"phép so sánh «{raw_compare}» không hợp lệ; chỉ nhận: {labels}"
-                )
-                self.add(SHEET_INDICATORS, message, r, sheet.column(COL_COMPARE))
-                ok = False
+            kind = self._kind(line)
+            compare = self._compare(line)
             levels: dict[str, float | bool | None] = {}
             check_kind = kind or base_kinds.get(code or "", "number")
+            levels_ok = True
             for col, variant in variant_cols.items():
                 raw = values[col] if col < len(values) else None
                 fmt = formats[col] if col < len(formats) else ""
                 good, level = self.threshold(raw, fmt, check_kind, r, sheet.place(col))
-                ok &= good
+                levels_ok &= good
                 levels[variant] = level
-            if ok:
-                rows.append(
-                    TableRow(
-                        r,
-                        number,
-                        code,
-                        name,
-                        _text(_cell(values, sheet, COL_UNIT)),
-                        kind,
-                        compare,
-                        levels,
-                        _text(_cell(values, sheet, COL_SOURCE)),
-                        _text(_cell(values, sheet, COL_NOTE)),
-                    )
-                )  # type: ignore[arg-type]
+            if number is None or code is None or name is None or kind is None or compare is None:
+                continue
+            if not (code_ok and levels_ok):
+                continue
+            unit, source, note = (_text(line.get(c)) for c in (COL_UNIT, COL_SOURCE, COL_NOTE))
+            rows.append(TableRow(r, number, code, name, unit, kind, compare, levels, source, note))
+        self._missing_base_indicators(seen)
+        return rows
+
+    def _criterion_number(self, line: _Line, numbers: set[int]) -> int | None:
+        """The criterion the row belongs to: a whole number the set has."""
+        raw = line.get(COL_CRITERION)
+        number = _integer(raw)
+        place = line.sheet.column(COL_CRITERION)
+        if number is None:
+            given = _text(raw)
+            message = (
+                "thiếu số tiêu chí"
+                if given is None
+                else f"số tiêu chí phải là số nguyên, không phải «{given}»"
+            )
+            self.add(SHEET_INDICATORS, message, line.row, place)
+            return None
+        if number not in numbers:
+            message = (
+                f"bộ tiêu chí không có tiêu chí số {number} (thêm tiêu chí ở trang "
+                f"«{SHEET_CRITERIA}» trước)"
+            )
+            self.add(SHEET_INDICATORS, message, line.row, place)
+            return None
+        return number
+
+    def _indicator_code(
+        self, line: _Line, number: int | None, seen: dict[str, int]
+    ) -> tuple[str | None, bool]:
+        """The indicator's code as typed (None when missing) and whether it is valid: well
+        formed, not repeated, under its criterion's number."""
+        raw = line.get(COL_CODE)
+        code = _code_text(raw)
+        place = line.sheet.column(COL_CODE)
+        if isinstance(raw, dt.datetime | dt.date):
+            excel_date = "mã chỉ tiêu bị Excel hiểu thành ngày tháng; định dạng ô là Văn bản"
+            self.add(SHEET_INDICATORS, excel_date, line.row, place)
+            return None, False
+        if code is None:
+            self.add(SHEET_INDICATORS, "thiếu mã chỉ tiêu", line.row, place)
+            return None, False
+        message: str | None = None
+        if not _CODE.fullmatch(code):
+            message = f"mã chỉ tiêu «{code}» không hợp lệ (ví dụ đúng: 10.1)"
+        elif code in seen:
+            message = f"mã chỉ tiêu «{code}» trùng với dòng {seen[code]}"
+        elif number is not None and code.split(".")[0] != str(number):
+            message = (
+                f"mã chỉ tiêu «{code}» không thuộc tiêu chí số {number} "
+                f"(mã phải bắt đầu bằng «{number}.»)"
+            )
+        if message is not None:
+            self.add(SHEET_INDICATORS, message, line.row, place)
+        return code, message is None
+
+    def _kind(self, line: _Line) -> str | None:
+        raw_kind = _text(line.get(COL_KIND))
+        kind = KIND_BY_TEXT.get(norm(raw_kind)) if raw_kind else None
+        if kind is None:
+            labels = ", ".join(KIND_LABELS.values())
+            message = (
+                "thiếu loại chỉ tiêu"
+                if raw_kind is None
+                else f"loại «{raw_kind}» không hợp lệ; chỉ nhận: {labels}"
+            )
+            self.add(SHEET_INDICATORS, message, line.row, line.sheet.column(COL_KIND))
+        return kind
+
+    def _compare(self, line: _Line) -> str | None:
+        raw_compare = _text(line.get(COL_COMPARE))
+        compare = COMPARE_BY_TEXT.get(raw_compare.replace(" ", "")) if raw_compare else None
+        if compare is None:
+            labels = ", ".join(COMPARE_LABELS.values())
+            message = (
+                f"thiếu phép so sánh ({labels})"
+                if raw_compare is None
+                else f"phép so sánh «{raw_compare}» không hợp lệ; chỉ nhận: {labels}"
+            )
+            self.add(SHEET_INDICATORS, message, line.row, line.sheet.column(COL_COMPARE))
+        return compare
+
+    def _missing_base_indicators(self, seen: dict[str, int]) -> None:
+        """A base indicator whose row was deleted: a variant can only add and change."""
         missing = [i.code for i in self.base.indicators if i.code not in seen]
         for code in missing:
             message = (
@@ -352,4 +380,3 @@ class TableReader:
                 "thừa bộ gốc nên không bỏ được chỉ tiêu — giữ dòng và để trống ngưỡng nếu chưa rõ"
             )
             self.add(SHEET_INDICATORS, message)
-        return rows
