@@ -38,6 +38,6 @@ def child_run(command: list[str], *, cwd: Path | None = None) -> ChildRun:
         _pid, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return ChildRun(
-        seconds, usage.ru_maxrss / 1024, proc.returncode, stderr.decode(errors="replace")
-    )
+    cpu = usage.ru_utime + usage.ru_stime
+    text = stderr.decode(errors="replace")
+    return ChildRun(seconds, cpu, usage.ru_maxrss / 1024, proc.returncode, text)
