@@ -6,7 +6,7 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -48,7 +48,7 @@ COMPARE_SIGNS = {">=": "≥", "<=": "≤", "=": "="}
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     err().print(f"[red]Lỗi:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code=1)
 
@@ -345,6 +345,24 @@ def import_table(
     force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có")] = False,
 ) -> None:
     """Nhập bảng Excel đã điền thành bộ tiêu chí mới (kế thừa bộ gốc); lỗi thì không ghi gì."""
+    base_set, target = _import_target(file, new_code, base, out_dir, force=force)
+    try:
+        cset = import_set_table(
+            file, new_code, base=base_set, year=_year(base_set, year), title=title
+        )
+    except ImportFailed as exc:
+        _print_errors(exc)
+        raise typer.Exit(code=1) from None
+    comment = f"Nhập từ bảng {file.name} bằng ntm criteria import; bộ gốc {base_set.code}."
+    _write_loadable(cset, target, comment)
+    _say(f"Đã ghi bộ tiêu chí {cset.code} vào {target}")
+    _say(f"{_summary(cset)}; kế thừa bộ {base_set.code}")
+
+
+def _import_target(
+    file: Path, new_code: str, base: str | None, out_dir: Path | None, *, force: bool
+) -> tuple[CriteriaSet, Path]:
+    """The base set and the file to write, once the codes and the target are checked."""
     if not _CODE.fullmatch(new_code):
         _fail(f"mã «{new_code}» không hợp lệ: chỉ dùng chữ không dấu, số, dấu gạch ngang")
     base_code = base or table_base_code(file)
@@ -356,35 +374,25 @@ def import_table(
     target = (out_dir or _default_out_dir()) / f"{new_code}.yaml"
     if target.exists() and not force:
         _fail(f"tệp {target} đã có; dùng --force để ghi đè")
-    try:
-        cset = import_set_table(
-            file, new_code, base=base_set, year=_year(base_set, year), title=title
-        )
-    except ImportFailed as exc:
-        _print_errors(exc)
-        raise typer.Exit(code=1) from None
-    comment = f"Nhập từ bảng {file.name} bằng ntm criteria import; bộ gốc {base_set.code}."
+    return base_set, target
+
+
+def _write_loadable(cset: CriteriaSet, target: Path, comment: str) -> None:
+    """Write the set, then load it back: the parent must resolve from where the file now lives;
+    a new file that does not load is removed again."""
     existed = target.exists()
     write_set_file(cset, target, comment=comment)
     try:
-        load_set_file(target)  # the parent must resolve from where the file now lives
+        load_set_file(target)
     except CriteriaFileError as exc:
         if not existed:
             target.unlink()
         _print_errors(exc)
         raise typer.Exit(code=1) from None
-    console().print(
-        f"Đã ghi bộ tiêu chí {cset.code} vào {target}",
-        highlight=False,
-        markup=False,
-        soft_wrap=True,
-    )
-    console().print(
-        f"{_summary(cset)}; kế thừa bộ {base_set.code}",
-        highlight=False,
-        markup=False,
-        soft_wrap=True,
-    )
+
+
+def _say(text: str) -> None:
+    console().print(text, highlight=False, markup=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:
