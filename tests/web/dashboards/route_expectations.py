@@ -33,6 +33,8 @@ def _with_map(build: Build) -> Build:
     return call
 
 
+NATIONAL = {"inside": {"central", "admin"}, "outside": {"central", "admin"}}
+
 PAGES = {
     "dashboard": (READ_PERIOD, at("GET", "/tong-hop/?period={p}")),
     "dashboard#xlsx": (READ_PERIOD, at("GET", "/tong-hop/?period={p}&export=xlsx&table=communes")),
@@ -41,4 +43,7 @@ PAGES = {
     "dashboard-map-upload": (MANAGE, at("GET", "/tong-hop/ban-do/tai-len/?period={p}")),
     "dashboard-map-upload#post": (MANAGE, at("POST", "/tong-hop/ban-do/tai-len/?period={p}")),
     "commune-history": (READ_COMMUNE, at("GET", "/xa/{u}/lich-su/")),
+    # The national view: users whose scope spans provinces (here the central office and admin).
+    "dashboard-national": (NATIONAL, at("GET", "/tong-hop/ca-nuoc/")),
+    "dashboard-national#xlsx": (NATIONAL, at("GET", "/tong-hop/ca-nuoc/?export=xlsx")),
 }
