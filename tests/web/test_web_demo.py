@@ -15,7 +15,7 @@ from ntm.web.assessments.selectors import cset_of
 from ntm.web.assessments.services import assessment_get_or_create, assessment_save
 from ntm.web.demo import demo_load
 from ntm.web.recognition import services as sv
-from ntm.web.recognition.models import SatisfactionLevel, State
+from ntm.web.recognition.models import SatisfactionLevel, State, Submission
 from ntm.web.recognition.permissions import may_review
 from ntm.web.units.models import Unit
 
@@ -74,13 +74,15 @@ def test_the_demo_takes_a_dossier_from_submission_to_a_confirmed_review(db: None
     assert s.state == State.SUBMITTED
     assert _review_everything(s, numbers).state == State.CONFIRMED
 
-    # Kon Tum 2020 (before 2025): Xã Đắk Cấm met all 19 criteria; thamdinhkt reviews them all.
+    # Kon Tum 2020 (before 2025): Xã Đắk Cấm met all 19 criteria, so the demo already holds its
+    # (demonstration) decision; thamdinhkt would review every criterion of a new dossier.
     kontum = Period.objects.get(regime="old", province_code="62", year=2020)
     dak_cam = Unit.objects.get(regime="old", code="23311")
     numbers = cset_of(kontum.criteria_set).criterion_numbers
     assert {r for n in numbers for r in _reviewers_of(dak_cam, n)} == {"thamdinhkt"}
-    s = sv.submission_submit(**_as("xa"), submission=_dossier(dak_cam, kontum))
-    assert _review_everything(s, numbers).state == State.CONFIRMED
+    recognised = Submission.objects.get(unit=dak_cam, period=kontum)
+    assert recognised.state == State.RECOGNISED
+    assert recognised.decision.number.endswith("(minh họa)")
 
     logins = [line.split()[0] for line in said[said.index(next(
         line for line in said if line.startswith("Tài khoản minh họa"))) + 1:]]  # fmt: skip
@@ -102,3 +104,23 @@ def test_the_dossier_page_says_the_demo_level_is_not_the_official_one(
     client.force_login(User.objects.get(username="xa"))
     page = client.get(f"/cong-nhan/ky/{tq.pk}/xa/{ngoc_duong.pk}/").content.decode()
     assert "Mức yêu cầu của tỉnh: 80% (Mức minh họa, không phải mức chính thức" in page
+
+
+def test_the_demo_records_the_decisions_its_kon_tum_2020_data_implies(
+    db: None, client: Any
+) -> None:
+    from ntm.web.recognition.models import RecognitionDecision
+
+    said: list[str] = []
+    assert demo_load(say=said.append)
+    decisions = RecognitionDecision.objects.select_related("submission__unit", "submission__period")
+    assert decisions.count() == 28
+    assert {d.submission.period.year for d in decisions} == {2020}
+    assert {d.submission.unit.province_code for d in decisions} == {"62"}
+    assert all(d.number.endswith("(minh họa)") for d in decisions)
+    assert any("28 xã Kon Tum" in line for line in said)
+    assert client.get("/public/").status_code == 200
+    listed = client.get("/public/xa-dat-chuan/").content.decode()
+    for decision in decisions:
+        assert decision.submission.unit.name in listed
+    assert "01/QĐ-UBND (minh họa)" in listed

@@ -6,6 +6,9 @@
   with generated values; commune groups assigned for the demonstration only.
 - The residents' satisfaction each demo province requires (80 %), labelled as a demonstration
   value: Decision 18/2022 gives no number for communes, each province sets its own.
+- The recognition decisions the Kon Tum 2020 data implies: every commune meeting all 19 criteria
+  holds a decision, numbered "… (minh họa)" because the real numbers are not in the fixture, so
+  the public pages list the recognised communes.
 - One login per role, printed in Vietnamese; the reviewers cover every criterion between them,
   so a dossier can go all the way to a decision.
 """
@@ -13,6 +16,7 @@
 from __future__ import annotations
 
 import copy
+import datetime
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -34,10 +38,17 @@ from ntm.web.assessments.models import (
     IndicatorValue,
     Period,
 )
+from ntm.web.assessments.selectors import period_evaluation
 from ntm.web.assessments.services import criteria_set_store
 from ntm.web.audit.models import AuditEntry
 from ntm.web.public.services import plan_targets_load
-from ntm.web.recognition.models import SatisfactionLevel, Tier
+from ntm.web.recognition.models import (
+    RecognitionDecision,
+    SatisfactionLevel,
+    State,
+    Submission,
+    Tier,
+)
 from ntm.web.units.models import Unit
 from ntm.web.units.services import registry_load
 
@@ -51,6 +62,8 @@ DEMO_SATISFACTION_NOTE = (
 )
 # The demo's provinces (regime, province code): Kon Tum before 2025, Tuyên Quang after.
 DEMO_PROVINCES = (("old", "62"), ("new", "08"))
+DEMO_DECISION_DATE = datetime.date(2020, 12, 31)
+DEMO_DECISION_SIGNER = "Chủ tịch UBND tỉnh Kon Tum (minh họa)"
 
 
 def fixtures_dir() -> Path:
@@ -144,6 +157,29 @@ def _tuyen_quang(record: CriteriaSetRecord) -> Period:
     return period
 
 
+def _kontum_decisions(period: Period) -> int:
+    """A recognised dossier and a decision for every commune the engine finds at standard."""
+    units = list(Unit.objects.filter(assessments__period=period).order_by("code"))
+    evaluation = period_evaluation(period=period, units=units)
+    recognised = [u for i, u in enumerate(units) if bool(evaluation.all_met[i])]
+    for number, unit in enumerate(recognised, start=1):
+        submission = Submission.objects.create(
+            unit=unit, period=period, tier=Tier.STANDARD, state=State.RECOGNISED, round=1,
+            no_construction_debt=True, security_complicated=False,
+        )  # fmt: skip
+        RecognitionDecision.objects.create(
+            submission=submission, number=f"{number:02d}/QĐ-UBND (minh họa)",
+            date=DEMO_DECISION_DATE, tier=Tier.STANDARD, signer=DEMO_DECISION_SIGNER,
+            text="Quyết định minh họa theo số liệu 2020, không phải quyết định thật.",
+        )  # fmt: skip
+        AuditEntry.objects.create(
+            username="demo", regime=unit.regime, unit_code=unit.code, unit_name=unit.name,
+            period_id_ref=period.pk, year=period.year, kind="workflow",
+            target="recognition_decide", old="", new=State.RECOGNISED, channel="demo", version=0,
+        )  # fmt: skip
+    return len(recognised)
+
+
 def _satisfaction_levels() -> None:
     """What the demonstration's offices would set in the admin, so that dossiers can be sent."""
     SatisfactionLevel.objects.bulk_create(
@@ -191,13 +227,16 @@ def demo_load(*, say: Callable[[str], None] = print) -> bool:
         say("Đang nạp đơn vị hành chính (trước và sau 1/7/2025) và bộ tiêu chí…")
         registry_load()
         records = _store_shipped_sets()
-        _kontum(records["xa-ntm-2016-2020"])
+        kontum = _kontum(records["xa-ntm-2016-2020"])
+        decided = _kontum_decisions(kontum[-1])
         # Resolution 01-NQ/TU targets, measured against the 2015 data (public progress page).
         plan_targets_load(path=fixtures_dir() / "targets.csv", regime="old", baseline_year=2015)
         tq = _tuyen_quang(records[DEMO_SET])
         _satisfaction_levels()
         logins = _users(criteria_set_from_data(tq.criteria_set.data).criterion_numbers)
     say("Đã nạp dữ liệu minh họa: Kon Tum 2015 và 2020 (85 xã, trạng thái tiêu chí);")
+    say(f"Quyết định công nhận minh họa cho {decided} xã Kon Tum đạt chuẩn năm 2020 "
+        "(số quyết định ghi “minh họa”, không phải quyết định thật).")  # fmt: skip
     say(f"Tuyên Quang 2026 (bộ tiêu chí 2026–2030 với {DEMO_NOTE}; nhóm xã gán để minh họa).")
     say(f"Mức hài lòng yêu cầu của Kon Tum và Tuyên Quang: {percent(DEMO_SATISFACTION_PCT)}. "
         f"{DEMO_SATISFACTION_NOTE}")  # fmt: skip

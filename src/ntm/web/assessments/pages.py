@@ -12,6 +12,7 @@ from ntm.web.assessments.forms import CommuneValuesForm
 from ntm.web.assessments.models import Assessment, CriterionStatus, Evidence, IndicatorValue
 from ntm.web.assessments.selectors import commune_sheet, unit_evaluation
 from ntm.web.assessments.services import StaleAssessment
+from ntm.web.recognition.period_log import period_notice
 
 
 def commune_initial(assessment: Assessment) -> dict[str, Any]:
@@ -50,7 +51,12 @@ def render_commune(
     period, unit = assessment.period, assessment.unit
     evaluation = unit_evaluation(period=period, unit=unit)
     sheet = commune_sheet(period=period, unit=unit, evaluation=evaluation)
+    can_write = request._ntm_scope.can_write_any(unit, period)  # type: ignore[attr-defined]
+    if not can_write:  # a reader, or a closed or locked period: no input looks enabled
+        for field in form.fields.values():
+            field.disabled = True
     context = {
+        "period_notice": period_notice(period=period),
         "period": period,
         "unit": unit,
         "assessment": assessment,
@@ -65,6 +71,6 @@ def render_commune(
             if assessment.pk
             else Evidence.objects.none()
         ),
-        "can_write": request._ntm_scope.can_write_any(unit, period),  # type: ignore[attr-defined]
+        "can_write": can_write,
     }
     return render(request, "assessments/commune.html", context, status=status)

@@ -70,12 +70,18 @@ def criteria_set_store(
     return record
 
 
-def period_state_set(*, scope: Scope, period: Period, state: str) -> Period:
+def period_state_set(*, scope: Scope, period: Period, state: str, user: Any = None) -> Period:
+    # Recorded (who, when) for the commune page's banner; imported here: recognition reads
+    # this module, not the other way round.
+    from ntm.web.recognition.period_log import period_state_record
+
     if not scope.can_manage_period(period):
         raise PermissionDenied
     with transaction.atomic():
+        old = period.state
         period.state = PeriodState(state)
         period.save(update_fields=["state"])
+        period_state_record(user=user, period=period, old=old)
     return period
 
 

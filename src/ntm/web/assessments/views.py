@@ -66,8 +66,9 @@ def period_state(request: HttpRequest, period_id: int) -> HttpResponse:
     form = PeriodStateForm(request.POST)
     if form.is_valid():
         period_state_set(
-            scope=request_scope(request), period=period, state=form.cleaned_data["state"]
-        )
+            scope=request_scope(request), period=period, state=form.cleaned_data["state"],
+            user=request.user,
+        )  # fmt: skip
         messages.success(request, _("Đã cập nhật trạng thái kỳ đánh giá."))
     return redirect("period", period_id=period.pk)
 

@@ -9,6 +9,7 @@ from django.shortcuts import render
 
 from ntm.web.assessments.access import get_period, get_unit, request_scope
 from ntm.web.assessments.selectors import period_communes
+from ntm.web.audit.display import audit_rows
 from ntm.web.audit.export import audit_xlsx_response
 from ntm.web.audit.selectors import audit_for_indicator, audit_for_unit
 
@@ -20,7 +21,7 @@ def audit_commune(request: HttpRequest, unit_id: int) -> HttpResponse:
     if request.GET.get("export") == "xlsx":
         return audit_xlsx_response(entries, f"nhat-ky-{unit.code}.xlsx")
     page = Paginator(entries, 100).get_page(request.GET.get("page"))
-    context = {"title": unit.name, "page": page, "unit": unit}
+    context = {"title": unit.name, "page": page, "rows": audit_rows(page), "unit": unit}
     return render(request, "audit/list.html", context)
 
 
@@ -32,5 +33,6 @@ def audit_indicator(request: HttpRequest, period_id: int, code: str) -> HttpResp
     if request.GET.get("export") == "xlsx":
         return audit_xlsx_response(entries, f"nhat-ky-{period.year}-{code}.xlsx")
     page = Paginator(entries, 100).get_page(request.GET.get("page"))
-    context = {"title": f"{period} — {code}", "page": page, "period": period}
+    context = {"title": f"{period.province_name} {period.year} — {code}", "page": page,
+               "rows": audit_rows(page), "period": period}  # fmt: skip
     return render(request, "audit/list.html", context)

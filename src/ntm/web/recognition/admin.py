@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from ntm.web.recognition.models import SatisfactionLevel, Submission
+from ntm.web.recognition.models import PeriodSchedule, SatisfactionLevel, Submission
 
 
 @admin.register(SatisfactionLevel)
@@ -37,3 +37,8 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False
+
+
+@admin.register(PeriodSchedule)
+class PeriodScheduleAdmin(admin.ModelAdmin):
+    list_display = ("period", "closes_on")

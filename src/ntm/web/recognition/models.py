@@ -175,3 +175,15 @@ class PeriodStateChange(models.Model):
         verbose_name = _("thay đổi trạng thái kỳ")
         verbose_name_plural = _("thay đổi trạng thái kỳ")
         ordering = ("-at", "-id")
+
+
+class PeriodSchedule(models.Model):
+    """When a period stops taking the communes' values: the to-do lists warn beforehand.
+    Set by the provincial office in the admin; a period without one simply has no warning."""
+
+    period = models.OneToOneField(Period, on_delete=models.CASCADE, related_name="schedule")
+    closes_on = models.DateField(_("hạn nhập số liệu"))
+
+    class Meta:
+        verbose_name = _("hạn nhập số liệu của kỳ")
+        verbose_name_plural = _("hạn nhập số liệu của kỳ")

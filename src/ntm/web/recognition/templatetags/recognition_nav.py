@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from ntm.web.assessments.access import request_scope
 from ntm.web.assessments.models import Period
+from ntm.web.recognition.todo import todo_list
 from ntm.web.units.models import Unit
 
 register = template.Library()
@@ -35,3 +36,12 @@ def recognition_links(context: dict[str, Any]) -> SafeString:
         if scope.offices or scope.read_all:
             links.append((reverse("recognition-office"), _("Thẩm định, công nhận")))
     return format_html_join(" ", '<a href="{}">{}</a>', links) or format_html("")
+
+
+@register.inclusion_tag("recognition/_todo.html", takes_context=True)
+def recognition_todo(context: dict[str, Any]) -> dict[str, Any]:
+    """The home page's "Việc cần làm": what waits for the signed-in user (recognition.todo)."""
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return {"items": []}
+    return {"items": todo_list(scope=request_scope(request))}

@@ -1,0 +1,55 @@
+"""The audit trail as a person reads it: what changed, named in Vietnamese, and its values
+in Vietnamese words and numbers ("Đạt", "75,4", the names of a dossier's states), never the
+stored internal values ("1", "75.4", "submission_draft")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from ntm import formatting
+from ntm.web.audit.models import AuditEntry
+from ntm.web.recognition.history import history_rows
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    entry: AuditEntry
+    what: str
+    old: str
+    new: str
+
+
+def _status(value: str) -> str:
+    labels = {"1": _("Đạt"), "0": _("Chưa đạt"), "-1": _("Chưa xác định")}
+    return labels.get(value.strip(), value)
+
+
+def _number(value: str) -> str:
+    """A stored value ("75.4", "1", "") in Vietnamese ("75,4"); text that is no number stays."""
+    if not value.strip():
+        return ""
+    try:
+        return formatting.number(float(value))
+    except ValueError:
+        return value
+
+
+def _row(entry: AuditEntry) -> AuditRow:
+    if entry.kind in ("workflow", "review"):
+        (step,) = history_rows([entry])
+        return AuditRow(entry, str(step["step"]), str(step["old"]), str(step["new"]))
+    if entry.kind == "criterion":
+        what = _("Tiêu chí %(n)s") % {"n": entry.target}
+        return AuditRow(entry, what, _status(entry.old), _status(entry.new))
+    if entry.kind == "indicator":
+        what = _("Chỉ tiêu %(code)s") % {"code": entry.target}
+        return AuditRow(entry, what, _number(entry.old), _number(entry.new))
+    what = f"{entry.get_kind_display()} {entry.target}".strip()
+    return AuditRow(entry, what, entry.old, entry.new)
+
+
+def audit_rows(entries: Iterable[AuditEntry]) -> list[AuditRow]:
+    return [_row(e) for e in entries]
