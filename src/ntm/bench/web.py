@@ -201,6 +201,33 @@ def _missing(port: int, base: Client) -> list[str]:
     return ["national"] if code == 404 else []
 
 
+def national_view(
+    sessions: list[Client], plans: list[ClientPlan], cached: int = 20, writes: int = 3
+) -> dict[str, Any]:
+    """The national view alone, on one keep-alive connection (one process): the process's first
+    answer, ``cached`` answers with nothing written, then ``writes`` times a save elsewhere and
+    the next answer (the cache keyed by the data version must be rebuilt: cold)."""
+    central = next(i for i, p in enumerate(plans) if p.role == "central")
+    writer = next((i for i, p in enumerate(plans) if "save" in p.cycle), None)
+    client, rng = sessions[central].copy(), random.Random(1)
+    first = _timed_get(client, "/tong-hop/ca-nuoc/")
+    warm = [_timed_get(client, "/tong-hop/ca-nuoc/") for _ in range(cached)]
+    cold: list[float] = []
+    for _ in range(writes if writer is not None else 0):
+        assert writer is not None
+        saver = sessions[writer].copy()
+        _save(saver, plans[writer], rng)
+        saver.close()
+        cold.append(_timed_get(client, "/tong-hop/ca-nuoc/"))
+    client.close()
+    return {"first": first, "cached": warm, "after_write": cold}
+
+
+def _timed_get(client: Client, path: str) -> float:
+    code, _body, seconds = client.send("GET", path)
+    return seconds if code == 200 else float("inf")  # an error is never fast
+
+
 def _phase(
     clients: list[Client],
     plans: list[ClientPlan],
@@ -246,6 +273,7 @@ def run(
             ready_seconds = time.perf_counter() - started
             sessions = _sign_in(port, plans)
             skip = frozenset(_missing(port, sessions[0]))
+            national = national_view(sessions, plans) if "national" not in skip else None
             # Warm every worker: each client's first requests open its connection and fill
             # the processes' caches, as a server does in its first minutes.
             _phase(sessions, plans, 3, 0.0, proc.pid, skip)
@@ -258,6 +286,7 @@ def run(
         "saturation": sat,
         "missing": sorted(skip),
         "dataset": dataset,
+        "national_view": national,
         "pause_seconds": PAUSE,
         "clients": len(plans),
         "roles": role_counts(plans),
