@@ -9,7 +9,7 @@ import numpy as np
 
 from ntm.bench.reference import evaluate_per_row
 from ntm.domain.criteria import CriteriaSet, criteria_set_from_data
-from ntm.domain.evaluation import MET, NOT_MET, UNKNOWN, SetLayout, evaluate, judge
+from ntm.domain.evaluation import MET, NOT_MET, UNKNOWN, evaluate
 from ntm.domain.units import REGIONS, Unit
 
 REGION_LIST = list(REGIONS)
@@ -75,35 +75,6 @@ def test_a_set_of_more_than_64_indicators_is_judged_as_one_value_at_a_time() -> 
     assert np.array_equal(ev.criterion_status, slow.criterion_status)
     assert ev.criteria_met.tolist() == (slow.criterion_status == MET).sum(axis=1).tolist()
     assert {MET, NOT_MET, UNKNOWN} <= set(np.unique(ev.criterion_status).tolist())
-
-
-def test_a_layout_built_by_hand_with_scattered_criteria_is_judged_like_its_rules() -> None:
-    # Criterion 0 owns indicators 0 and 2, criterion 1 owns 1 and 3: not contiguous runs.
-    membership = np.array([[1, 0], [0, 1], [1, 0], [0, 1]], dtype=np.float32)
-    cset = wide_set([2, 2])
-    layout = SetLayout(
-        cset=cset,
-        year=2020,
-        indicator_codes=["a", "b", "c", "d"],
-        criterion_numbers=[1, 2],
-        membership=membership,
-        compare=np.zeros(4, dtype=np.int8),  # all '>='
-        threshold_table=np.array([[5.0, np.nan]] * 4),
-        variant_index={"*": 0},
-        rule_at_least=np.array([2, 1]),
-        complete=np.array([True, True]),
-    )
-    values = np.array(
-        [
-            [5, 0, 6, 9],  # criterion 1: both met; criterion 2: at least one of b, d met
-            [5, 0, 4, 0],  # criterion 1: c fails; criterion 2: neither
-            [np.nan, np.nan, 9, 0],  # criterion 1: a unknown; criterion 2: b unknown, d fails
-        ]
-    )
-    thresholds, ind, crit = judge(layout, np.zeros(3, dtype=np.intp), values)
-    assert thresholds.tolist() == [[5.0] * 4] * 3
-    assert ind.tolist() == [[1, 0, 1, 1], [1, 0, 0, 0], [-1, -1, 1, 0]]
-    assert crit.tolist() == [[MET, MET], [NOT_MET, NOT_MET], [UNKNOWN, UNKNOWN]]
 
 
 def test_threads_judging_at_once_each_get_their_own_results() -> None:

@@ -250,7 +250,8 @@ def scratch(name: str, shape: tuple[int, ...], dtype: Any) -> np.ndarray:
 
 def scratch_state() -> dict[str, Any]:
     """Per-thread notes on what the scratch arrays currently hold."""
-    return _scratch.__dict__.setdefault("state", {})
+    state: dict[str, Any] = _scratch.__dict__.setdefault("state", {})
+    return state
 
 
 def tiled(name: str, row: np.ndarray, n_rows: int) -> np.ndarray:
@@ -349,7 +350,7 @@ def _bit_positions(rows: int, n_ind: int, n_words: int) -> tuple[np.ndarray, ...
 
 def _popcount(mask: np.ndarray, bits: np.ndarray) -> np.ndarray:
     """Bits of ``mask`` set in each unit's words: (n_words,) against (n_units, n_words)."""
-    total = np.bitwise_count(bits[:, 0] & mask[0])
+    total: np.ndarray = np.bitwise_count(bits[:, 0] & mask[0])
     for w in range(1, bits.shape[1]):
         total = total + np.bitwise_count(bits[:, w] & mask[w])
     return total

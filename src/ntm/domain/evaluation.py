@@ -59,11 +59,13 @@ class SetLayout:
         object.__setattr__(
             self, "_thresholds_by_variant", np.ascontiguousarray(self.threshold_table.T)
         )
-        if self.rule_all is None:
-            object.__setattr__(self, "rule_all", self.rule_at_least >= self.membership.sum(axis=0))
+        rule_all = self.rule_all
+        if rule_all is None:
+            rule_all = self.rule_at_least >= self.membership.sum(axis=0)
+            object.__setattr__(self, "rule_all", rule_all)
         if self._structure is None:
             built = structure(
-                self.membership, self.compare, self.rule_at_least, self.complete, self.rule_all
+                self.membership, self.compare, self.rule_at_least, self.complete, rule_all
             )
             object.__setattr__(self, "_structure", built)
 
@@ -104,17 +106,6 @@ def empty_values(n_units: int, cset: CriteriaSet) -> np.ndarray:
 
 def empty_statuses(n_units: int, cset: CriteriaSet) -> np.ndarray:
     return np.full((n_units, len(cset.criteria)), NOT_GIVEN, dtype=np.int8)
-
-
-def judge(
-    layout: SetLayout,
-    variant_cols: np.ndarray,
-    values: np.ndarray,
-    statuses: np.ndarray | None = None,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The vectorised core: thresholds, indicator statuses, criterion statuses."""
-    ind_status, crit_status, _ = _judge(layout, variant_cols, values, statuses)
-    return layout.thresholds_for(variant_cols), ind_status, crit_status
 
 
 def _judge(
@@ -241,11 +232,13 @@ class Evaluation:
 
     @cached_property
     def criteria_met(self) -> np.ndarray:
-        return (self.criterion_status == MET).sum(axis=1)
+        met: np.ndarray = (self.criterion_status == MET).sum(axis=1)
+        return met
 
     @cached_property
     def all_met(self) -> np.ndarray:
-        return self.criteria_met == self.criterion_status.shape[1]
+        every: np.ndarray = self.criteria_met == self.criterion_status.shape[1]
+        return every
 
     @cached_property
     def eligibility(self) -> np.ndarray:

@@ -143,16 +143,7 @@ def progress_status(
         achieved = ~missing & np.where(higher, yi >= y_target, yi <= y_target)
     base = np.where(y0 == 0, zero_substitute, y0)
     goal = np.where(y_target == 0, zero_substitute, y_target)
-    sign = np.where(base < 0, -1.0, 1.0)
-    d = np.where(higher, 1.0, -1.0)
-    with np.errstate(all="ignore"):
-        actual = (yi / base) ** (1.0 / (ti - t0)) - 1.0
-        required = (goal / base) ** (1.0 / (t_target - t0)) - 1.0
-        ratio = sign * d * actual / np.abs(required)
-    # Baseline equal to the target: no growth is needed, so any value short of the target has
-    # moved away from it. Open SDG divides by zero here (→ -inf); say so without the warning.
-    ratio = np.where((required == 0) & ~achieved, -np.inf, ratio)
-
+    actual, required, ratio = _rates(base, goal, yi, (t0, ti, t_target), higher, achieved)
     opposite = (base * yi < 0) | (base * goal < 0)
     why = np.select(
         [missing, ti == t0, ti < t0, t_target <= t0, opposite],
@@ -169,6 +160,28 @@ def progress_status(
         missed = ~missing & ~achieved & (ti >= t_target)
         status = np.where(missed, MISSED, status).astype(np.int8)
     return ProgressArrays(status, achieved, actual, required, ratio, why)
+
+
+def _rates(
+    base: np.ndarray,
+    goal: np.ndarray,
+    yi: np.ndarray,
+    years: tuple[np.ndarray, np.ndarray, np.ndarray],
+    higher: np.ndarray,
+    achieved: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Actual and required growth per year, and their ratio (Open SDG's model)."""
+    t0, ti, t_target = years
+    sign = np.where(base < 0, -1.0, 1.0)
+    d = np.where(higher, 1.0, -1.0)
+    with np.errstate(all="ignore"):
+        actual = (yi / base) ** (1.0 / (ti - t0)) - 1.0
+        required = (goal / base) ** (1.0 / (t_target - t0)) - 1.0
+        ratio = sign * d * actual / np.abs(required)
+    # Baseline equal to the target: no growth is needed, so any value short of the target has
+    # moved away from it. Open SDG divides by zero here (→ -inf); say so without the warning.
+    ratio = np.where((required == 0) & ~achieved, -np.inf, ratio)
+    return actual, required, ratio
 
 
 @dataclass(frozen=True)
@@ -227,27 +240,14 @@ def target_progress(
     elif status == NOT_COMPUTABLE:
         text = f"Không tính được tiến độ: {WHY_VI[int(arr.why)]}."
     else:
-        sentences = []
-        if status == MISSED:
-            sentences.append(f"Đã đến năm mục tiêu {target_year} mà giá trị {now} chưa đạt {goal}")
-        if np.isinf(ratio):
-            sentences.append(
-                f"Giá trị năm gốc {baseline_year} đã bằng {goal}, giá trị {now} đi xa mục tiêu"
-            )
-        elif not np.isnan(ratio):
-            # Rounded for people only: a pace exactly on the path must read 100%, not 99,99%.
-            shown = percent(round_half_up(100 * ratio, 2))
-            sentences.append(
-                f"Tốc độ thay đổi bình quân {baseline_year}–{current_year} là {_rate(actual)}, "
-                f"tốc độ cần thiết để đạt mục tiêu năm {target_year} là {_rate(required)} "
-                f"(tỷ lệ {shown})"
-            )
-        if status != MISSED:
-            sentences[-1] += f": {STATUS_VI[status].lower()}"
-        if 0 in (baseline_value, target_value) and not np.isnan(ratio):
-            # The substitute shapes the result (docs/progress.md): people must see it.
-            sentences.append(f"Giá trị 0 được thay bằng {number(zero_substitute)} khi tính tốc độ")
-        text = ". ".join(sentences) + "."
+        text = _pace_sentences(
+            status,
+            (ratio, actual, required),
+            (baseline_year, current_year, target_year),
+            now,
+            goal,
+            zero_substitute if 0 in (baseline_value, target_value) else None,
+        )
     return TargetProgress(
         status=status,
         name=STATUS_NAMES[status],
@@ -258,3 +258,38 @@ def target_progress(
         required_rate=required if not np.isnan(required) else None,
         explanation=text,
     )
+
+
+def _pace_sentences(
+    status: int,
+    rates: tuple[float, float, float],
+    years: tuple[int, int, int],
+    now: str,
+    goal: str,
+    zero_substitute: float | None,
+) -> str:
+    """Why a target not yet achieved has the status it has: its pace against the needed one.
+    ``zero_substitute`` is given when a zero baseline or target was replaced by it."""
+    ratio, actual, required = rates
+    baseline_year, current_year, target_year = years
+    sentences: list[str] = []
+    if status == MISSED:
+        sentences.append(f"Đã đến năm mục tiêu {target_year} mà giá trị {now} chưa đạt {goal}")
+    if np.isinf(ratio):
+        sentences.append(
+            f"Giá trị năm gốc {baseline_year} đã bằng {goal}, giá trị {now} đi xa mục tiêu"
+        )
+    elif not np.isnan(ratio):
+        # Rounded for people only: a pace exactly on the path must read 100%, not 99,99%.
+        shown = percent(round_half_up(100 * ratio, 2))
+        sentences.append(
+            f"Tốc độ thay đổi bình quân {baseline_year}–{current_year} là {_rate(actual)}, "
+            f"tốc độ cần thiết để đạt mục tiêu năm {target_year} là {_rate(required)} "
+            f"(tỷ lệ {shown})"
+        )
+    if status != MISSED:
+        sentences[-1] += f": {STATUS_VI[status].lower()}"
+    if zero_substitute is not None and not np.isnan(ratio):
+        # The substitute shapes the result (docs/progress.md): people must see it.
+        sentences.append(f"Giá trị 0 được thay bằng {number(zero_substitute)} khi tính tốc độ")
+    return ". ".join(sentences) + "."

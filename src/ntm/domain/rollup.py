@@ -197,7 +197,8 @@ class _Batch:
 
     @_lazy
     def met_per_unit(self) -> np.ndarray:
-        return self.evaluation.criteria_met[self.order]
+        met: np.ndarray = self.evaluation.criteria_met[self.order]
+        return met
 
     @_lazy
     def _per_criterion(self) -> np.ndarray:
@@ -212,7 +213,8 @@ class _Batch:
 
     @_lazy
     def per_criterion(self) -> list[list[int]]:
-        return self._per_criterion.tolist()
+        counts: list[list[int]] = self._per_criterion.tolist()
+        return counts
 
     @_lazy
     def band_labels(self) -> list[str]:
@@ -230,7 +232,8 @@ class _Batch:
 
     @_lazy
     def met_sum(self) -> list[float]:
-        return np.bincount(self.gid, weights=self.met_per_unit, minlength=self.n_groups).tolist()
+        sums = np.bincount(self.gid, weights=self.met_per_unit, minlength=self.n_groups)
+        return [float(x) for x in sums]
 
     @_lazy
     def by_all(self) -> list[list[int]]:
@@ -250,11 +253,12 @@ class _Batch:
 
     @_lazy
     def all_met(self) -> np.ndarray:
-        return self.evaluation.all_met[self.order]
+        every: np.ndarray = self.evaluation.all_met[self.order]
+        return every
 
     @_lazy
     def recognised_counts(self) -> list[int]:
-        return np.bincount(self.gid[self.all_met], minlength=self.n_groups).tolist()
+        return [int(x) for x in np.bincount(self.gid[self.all_met], minlength=self.n_groups)]
 
     @_lazy
     def recognised(self) -> list[list[int]]:
@@ -318,7 +322,7 @@ _LETTER_MARKS = "\u0306\u0302\u031b"  # breve, circumflex, horn: part of the let
 
 
 @lru_cache(maxsize=65536)
-def vi_sort_key(text: str) -> tuple:
+def vi_sort_key(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...], str]:
     """Sort key for Vietnamese: letters first (a < ă < â < b … d < đ), then tones, then case.
 
     Tone marks only break ties between otherwise equal words ("Ba Tơ" vs "Bà Rịa" is decided
@@ -326,8 +330,8 @@ def vi_sort_key(text: str) -> tuple:
     letters, so "Đăk Hà" sorts before "Đăkbla". Cached: the same commune names recur across
     years and groups.
     """
-    letters = []
-    tones = []
+    letters: list[tuple[int, int]] = []
+    tones: list[str] = []
     for ch in text.lower():
         if ch == "đ":
             letter, marks = "đ", ""

@@ -19,14 +19,6 @@ REGIONS: dict[str, str] = {
 
 GROUPS: dict[str, str] = {"1": "Nhóm 1", "2": "Nhóm 2", "3": "Nhóm 3"}
 
-# Flags a units file or the web app may set on a commune.
-FLAGS: dict[str, str] = {
-    "border": "Xã biên giới",
-    "island": "Xã đảo",
-    "extremely_difficult": "Xã đặc biệt khó khăn",
-    "safe_zone": "Xã an toàn khu",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Unit:

@@ -55,8 +55,6 @@ _PREFIXES: list[tuple[str, str]] = [
     ("x.", "xã"),
 ]
 
-PREFIX_WORDS: tuple[str, ...] = tuple(dict.fromkeys(full for _, full in _PREFIXES))
-
 _APOSTROPHES = re.compile(r"\s*['’‘`ʼ]\s*")
 _DASHES = re.compile(r"\s*[-–—]\s*")
 _SPACES = re.compile(r"\s+")

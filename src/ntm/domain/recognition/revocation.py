@@ -105,7 +105,8 @@ REASON_VI: dict[int, str] = {
 def is_revoked(codes: np.ndarray | int) -> np.ndarray:
     """True where a code carries a revoking reason (NOT_RECOGNISED is -1: all bits set)."""
     codes = np.asarray(codes)
-    return (codes > 0) & ((codes & _REVOKING) != 0)
+    revoked: np.ndarray = (codes > 0) & ((codes & _REVOKING) != 0)
+    return revoked
 
 
 def reason_labels(code: int) -> list[str]:
