@@ -170,55 +170,11 @@ def build_lineage(
     """The lineage rows for every GSO old commune, and the run's figures."""
     from vietnam_address_converter.data import DEFAULT_DATA
 
-    old_side = _side(old_rows, with_districts=True)
-    new_side = _side(new_rows, with_districts=False)
-    outcomes: dict[str, _Outcome] = defaultdict(_Outcome)
-    converter_unjoined: list[dict[str, str]] = []
-    ambiguous_notes: dict[str, list[str]] = defaultdict(list)  # GSO code → notes naming it
     mapping = DEFAULT_DATA["mapping"]
-    for row in mapping["rows"]:
-        old, new = row["old"], row["new"]
-        old_code, how, reason, same = _join_old(old_side, old)
-        for code in same:
-            ambiguous_notes[code].append(reason)
-        if old_code is None:
-            label = f"{old['ward_name']}, {old['district_name']}, {old['province_name']}"
-            converter_unjoined.append({"old": label, "reason": reason})
-            continue
-        new_code, new_reason = _join_new(new_side, new)
-        if new_code is None:
-            outcomes[old_code].problems.append(new_reason)
-        else:
-            outcomes[old_code].new_codes.setdefault(new_code, how)
-    # A match found only through the province (district name not matched) stands only for a GSO
-    # commune that no row names in its own district: another unit of the same name in a district
-    # the converter has and GSO has not (Thị xã Mộc Châu of 2025) must not take its place.
-    for outcome in outcomes.values():
-        if "name" in outcome.new_codes.values():
-            kept = {k: v for k, v in outcome.new_codes.items() if v == "name"}
-            outcome.new_codes = kept
-
-    lineage: list[dict[str, str]] = []
-    for r in old_rows:
-        code = r["commune_code"]
-        outcome = outcomes.get(code)
-        if outcome and outcome.new_codes:
-            for new_code, how in outcome.new_codes.items():
-                lineage.append(
-                    {"old_commune_code": code, "new_commune_code": new_code, "match": how}
-                )
-            continue
-        if outcome and outcome.problems:
-            note, how = "; ".join(dict.fromkeys(outcome.problems)), "none"
-        elif ambiguous_notes.get(code):
-            note, how = "; ".join(ambiguous_notes[code]), "ambiguous"
-        else:
-            note, how = "dữ liệu chuyển đổi không có xã này ở huyện của nó", "none"
-        lineage.append({"old_commune_code": code, "new_commune_code": "", "match": how})
-        lineage[-1]["note"] = note
-    for row in lineage:
-        row.setdefault("note", "")
-
+    joined = _join_rows(
+        _side(old_rows, with_districts=True), _side(new_rows, with_districts=False), mapping
+    )
+    lineage = _lineage_rows(old_rows, joined)
     matched = {r["old_commune_code"] for r in lineage if r["new_commune_code"]}
     meta = {
         "built": dt.date.today().isoformat(),
@@ -232,9 +188,69 @@ def build_lineage(
         "matched": len(matched),
         "new_communes": len(new_rows),
         "converter_rows": len(mapping["rows"]),
-        "converter_rows_unjoined": converter_unjoined,
+        "converter_rows_unjoined": joined.unjoined,
     }
     return lineage, meta
+
+
+@dataclass
+class _Joined:
+    """The converter's rows joined to GSO codes on both sides."""
+
+    outcomes: dict[str, _Outcome]  # GSO old code → new codes found, or why none
+    unjoined: list[dict[str, str]]  # converter rows whose old commune GSO does not have
+    ambiguous_notes: dict[str, list[str]]  # GSO code → notes naming it
+
+
+def _join_rows(old_side: _Side, new_side: _Side, mapping: dict[str, Any]) -> _Joined:
+    joined = _Joined(defaultdict(_Outcome), [], defaultdict(list))
+    for row in mapping["rows"]:
+        old, new = row["old"], row["new"]
+        old_code, how, reason, same = _join_old(old_side, old)
+        for code in same:
+            joined.ambiguous_notes[code].append(reason)
+        if old_code is None:
+            label = f"{old['ward_name']}, {old['district_name']}, {old['province_name']}"
+            joined.unjoined.append({"old": label, "reason": reason})
+            continue
+        new_code, new_reason = _join_new(new_side, new)
+        if new_code is None:
+            joined.outcomes[old_code].problems.append(new_reason)
+        else:
+            joined.outcomes[old_code].new_codes.setdefault(new_code, how)
+    # A match found only through the province (district name not matched) stands only for a GSO
+    # commune that no row names in its own district: another unit of the same name in a district
+    # the converter has and GSO has not (Thị xã Mộc Châu of 2025) must not take its place.
+    for outcome in joined.outcomes.values():
+        if "name" in outcome.new_codes.values():
+            kept = {k: v for k, v in outcome.new_codes.items() if v == "name"}
+            outcome.new_codes = kept
+    return joined
+
+
+def _lineage_rows(old_rows: list[dict[str, str]], joined: _Joined) -> list[dict[str, str]]:
+    """One row per new commune of each old one, or one row saying why there is none."""
+    lineage: list[dict[str, str]] = []
+    for r in old_rows:
+        code = r["commune_code"]
+        outcome = joined.outcomes.get(code)
+        if outcome and outcome.new_codes:
+            for new_code, how in outcome.new_codes.items():
+                lineage.append(
+                    {"old_commune_code": code, "new_commune_code": new_code, "match": how}
+                )
+            continue
+        if outcome and outcome.problems:
+            note, how = "; ".join(dict.fromkeys(outcome.problems)), "none"
+        elif joined.ambiguous_notes.get(code):
+            note, how = "; ".join(joined.ambiguous_notes[code]), "ambiguous"
+        else:
+            note, how = "dữ liệu chuyển đổi không có xã này ở huyện của nó", "none"
+        lineage.append({"old_commune_code": code, "new_commune_code": "", "match": how})
+        lineage[-1]["note"] = note
+    for row in lineage:
+        row.setdefault("note", "")
+    return lineage
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:

@@ -16,6 +16,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from ntm.domain.units import Unit
 from ntm.units.registry import (
@@ -154,8 +155,9 @@ def lineage(code: str, regime: Regime | None = None) -> Lineage:
     return Lineage(u, regime, tuple(targets.by_code[("commune", c)] for c in codes), note)
 
 
-def _meta() -> dict:
-    return json.loads(META_FILE.read_text(encoding="utf-8"))
+def _meta() -> dict[str, Any]:
+    meta: dict[str, Any] = json.loads(META_FILE.read_text(encoding="utf-8"))
+    return meta
 
 
 def mapping_report() -> MappingReport:

@@ -100,9 +100,29 @@ def _assemble(
         children[c.province_code].append(c)
         if c.district_code:
             children[c.district_code].append(c)
-    by_code = {(u.level, u.code): u for u in (*provinces, *districts, *communes)}
+    by_code: dict[tuple[str, str], Unit] = {
+        (u.level, u.code): u for u in (*provinces, *districts, *communes)
+    }
     frozen = {k: tuple(v) for k, v in children.items()}
     return Units(regime, tuple(provinces), tuple(districts), tuple(communes), by_code, frozen)
+
+
+def _commune(
+    row: dict[str, str], region: str | None, district: tuple[str, str] | None = None
+) -> Unit:
+    """A commune of a vendored list, in its province (and its district, before 1/7/2025)."""
+    dcode, dname = district if district is not None else (None, None)
+    return Unit(
+        row["commune_code"],
+        row["commune_name"],
+        "commune",
+        row["commune_type"],
+        row["province_code"],
+        row["province_name"],
+        dcode,
+        dname,
+        region,
+    )
 
 
 @lru_cache(maxsize=4)
@@ -125,19 +145,7 @@ def _old(region_map: str | None) -> Units:
             districts[dcode] = Unit(
                 dcode, dname, "district", _kind(dname, "huyện"), pcode, pname, dcode, dname, region
             )
-        communes.append(
-            Unit(
-                r["commune_code"],
-                r["commune_name"],
-                "commune",
-                r["commune_type"],
-                pcode,
-                pname,
-                dcode,
-                dname,
-                region,
-            )
-        )
+        communes.append(_commune(r, region, (dcode, dname)))
     return _assemble("old", list(provinces.values()), list(districts.values()), communes)
 
 
@@ -168,17 +176,7 @@ def _new(region_map: str | None) -> Units:
             provinces[pcode] = Unit(
                 pcode, pname, "province", r["province_kind"], pcode, pname, region=region
             )
-        communes.append(
-            Unit(
-                r["commune_code"],
-                r["commune_name"],
-                "commune",
-                r["commune_type"],
-                pcode,
-                pname,
-                region=region,
-            )
-        )
+        communes.append(_commune(r, region))
     return _assemble("new", list(provinces.values()), [], communes)
 
 
