@@ -253,8 +253,12 @@ def evaluate_command(
         _evaluate_and_write(inputs, output_format, out, pretty)
     except (typer.Exit, typer.Abort):
         raise
+    except BrokenPipeError:  # the reader of the output went away (`| head`): nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(0) from None
     except OSError:
-        fail([f"không ghi được tệp kết quả {out}: kiểm tra thư mục và quyền ghi"], "Lỗi ghi tệp:")
+        where = f"tệp kết quả {out}" if out else "kết quả ra màn hình"
+        fail([f"không ghi được {where}: kiểm tra thư mục và quyền ghi"], "Lỗi ghi tệp:")
     except Exception:
         fail_unexpected("đánh giá và ghi kết quả")
 

@@ -32,6 +32,9 @@ def decode_text(data: bytes) -> Decoded:
         return Decoded(data[len(codecs.BOM_UTF8) :].decode("utf-8"), "UTF-8", False)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return Decoded(data.decode("utf-16"), "UTF-16", False)
+    bare = bare_utf16(data)
+    if bare is not None:
+        return Decoded(data.decode(bare), "UTF-16", True)
     try:
         return Decoded(data.decode("utf-8"), "UTF-8", False)
     except UnicodeDecodeError:
@@ -41,3 +44,17 @@ def decode_text(data: bytes) -> Decoded:
     encoding = encoding if encoding in LEGACY else LEGACY[0]
     # cp1258 maps every byte but five, and cp1252 all but five: 'replace' keeps a stray one visible.
     return Decoded(data.decode(encoding, errors="replace"), _NAMES[encoding], True)
+
+
+def bare_utf16(data: bytes) -> str | None:
+    """'utf-16-le' or '-be' for UTF-16 text without its byte-order mark: every other byte of
+    Latin text is zero (a file cut from a larger one, or written by a careless program)."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    half = len(sample) // 2
+    if sample[1::2].count(0) > 0.6 * half and sample[0::2].count(0) < 0.1 * half:
+        return "utf-16-le"
+    if sample[0::2].count(0) > 0.6 * half and sample[1::2].count(0) < 0.1 * half:
+        return "utf-16-be"
+    return None

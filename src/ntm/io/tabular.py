@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ntm.formatting import number
-from ntm.io.encodings import decode_text
+from ntm.io.encodings import bare_utf16, decode_text
 from ntm.io.errors import ImportFailed, Problem
 from ntm.io.library_errors import library_problem
 from ntm.io.limits import LIMITS, megabytes
@@ -194,9 +194,8 @@ def _csv_text(raw: RawFile) -> tuple[str, list[str]]:
     if raw.size() > LIMITS.max_decompressed:
         raise _refuse(raw.name, f"tệp lớn hơn giới hạn {megabytes(LIMITS.max_decompressed)}")
     data = raw.read_bytes()
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        pass
-    elif b"\x00" in data:
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or bare_utf16(data)
+    if not utf16 and b"\x00" in data:
         raise _refuse(raw.name, "tệp chứa dữ liệu nhị phân, không phải văn bản CSV")
     decoded = decode_text(data)
     notes = []
