@@ -163,13 +163,6 @@ def report_figures(data: ReportData) -> ReportFigures:
         unknown_statuses=int((ev.criterion_status[rows] == UNKNOWN).sum()),
         baseline=_baseline(data, roll, avg_criteria, under5),
         criteria=criteria,
-        criteria_with_target=sum(1 for c in criteria.values() if c.target is not None),
-        criteria_meeting_target=sum(
-            1 for c in criteria.values() if c.target is not None and c.target.meets_target
-        ),
-        criteria_below_target=[
-            n for n, c in criteria.items() if c.target is not None and not c.target.meets_target
-        ],
         districts=[_district(code, name, r) for code, name, r in district_rolls],
         districts_without_recognised_commune=sorted(
             name for _, name, r in district_rolls if r.recognised == 0
@@ -181,15 +174,20 @@ def report_figures(data: ReportData) -> ReportFigures:
         recognised_communes=roll.names(roll.recognised_rows),
         communes=_communes(ev, rows),
         recognised_by_district=_recognised_by_district(ev, roll, districts),
-        closest_to_standard=[
-            ClosestCommune(ev.units[r].code, ev.units[r].name, ev.units[r].district_name, missing)
-            for r, missing in roll.closest
-        ],
+        closest_to_standard=_closest(ev, roll),
         targets=[_target(key, t, actual) for key, t in _in_order(picked)],
         funding=funding,
         notes=list(data.notes) + (list(data.funding.notes) if data.funding else []),
         funding_checks=funding_checks,
     )
+
+
+def _closest(ev: Evaluation, roll: Rollup) -> list[ClosestCommune]:
+    """Communes missing few criteria, with the numbers they miss."""
+    return [
+        ClosestCommune(ev.units[r].code, ev.units[r].name, ev.units[r].district_name, missing)
+        for r, missing in roll.closest
+    ]
 
 
 def _criteria(

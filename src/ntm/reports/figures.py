@@ -190,9 +190,6 @@ class ReportFigures:
     unknown_statuses: int
     baseline: BaselineFigures | None
     criteria: dict[int, CriterionFigures]
-    criteria_with_target: int
-    criteria_meeting_target: int
-    criteria_below_target: list[int]
     districts: list[DistrictFigures]
     districts_without_recognised_commune: list[str]
     lagging_below: int  # the set's line: communes "under N criteria"
@@ -210,6 +207,19 @@ class ReportFigures:
     checks: list[Check] = field(default_factory=list)
 
     @property
+    def criteria_with_target(self) -> int:
+        return sum(1 for c in self.criteria.values() if c.target is not None)
+
+    @property
+    def criteria_meeting_target(self) -> int:
+        return sum(1 for c in self.criteria.values() if c.target and c.target.meets_target)
+
+    @property
+    def criteria_below_target(self) -> list[int]:
+        """Criteria with a target they do not meet, in the set's order."""
+        return [n for n, c in self.criteria.items() if c.target and not c.target.meets_target]
+
+    @property
     def has_districts(self) -> bool:
         return bool(self.districts)
 
@@ -221,24 +231,7 @@ class ReportFigures:
 def figures_json(fig: ReportFigures) -> dict[str, Any]:
     """The content of ``report.json`` (and the ``figures`` template variable), keys in order."""
     out: dict[str, Any] = {
-        "source": fig.source,
-        "level": fig.level,
-        "scope_code": fig.scope_code,
-        "scope_name": fig.scope_name,
-        "province_code": fig.province_code,
-        "province_name": fig.province_name,
-        "criteria_set": fig.criteria_set,
-        "criteria_set_title": fig.criteria_set_title,
-        "criteria_count": fig.criteria_count,
-        "year": fig.year,
-        "communes_total": fig.communes_total,
-        "recognised": fig.recognised,
-        "bands": fig.bands,
-        "band_names": fig.band_names,
-        "avg_criteria": fig.avg_criteria,
-        "under5": fig.under5,
-        "criteria_met_by_all": fig.criteria_met_by_all,
-        "unknown_statuses": fig.unknown_statuses,
+        **_headline_json(fig),
         **_baseline_json(fig.baseline),
         "criteria": {str(n): _criterion_json(c) for n, c in fig.criteria.items()},
         "criteria_with_target": fig.criteria_with_target,
@@ -280,6 +273,29 @@ def figures_json(fig: ReportFigures) -> dict[str, Any]:
     out["notes"] = fig.notes
     out["checks"] = [check_json(c) for c in fig.checks]
     return out
+
+
+def _headline_json(fig: ReportFigures) -> dict[str, Any]:
+    return {
+        "source": fig.source,
+        "level": fig.level,
+        "scope_code": fig.scope_code,
+        "scope_name": fig.scope_name,
+        "province_code": fig.province_code,
+        "province_name": fig.province_name,
+        "criteria_set": fig.criteria_set,
+        "criteria_set_title": fig.criteria_set_title,
+        "criteria_count": fig.criteria_count,
+        "year": fig.year,
+        "communes_total": fig.communes_total,
+        "recognised": fig.recognised,
+        "bands": fig.bands,
+        "band_names": fig.band_names,
+        "avg_criteria": fig.avg_criteria,
+        "under5": fig.under5,
+        "criteria_met_by_all": fig.criteria_met_by_all,
+        "unknown_statuses": fig.unknown_statuses,
+    }
 
 
 def _baseline_json(base: BaselineFigures | None) -> dict[str, Any]:
