@@ -21,10 +21,12 @@ new provinces (Thanh Hóa first) for a quicker run.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -277,6 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         help="chỉ nạp N tỉnh cũ và N tỉnh mới (Thanh Hóa trước), để chạy nhanh",
     )
     p.add_argument("--reset", action="store_true", help="xóa cơ sở dữ liệu rồi nạp lại")
+    p.add_argument("--json", type=Path, metavar="FILE", help="ghi số liệu của lần nạp ra tệp JSON")
     args = p.parse_args(argv)
     if args.provinces is not None and args.provinces < 1:
         p.error("--provinces phải là số nguyên dương")
@@ -289,6 +292,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     for line in report_lines(report):
         print(line)
+    if args.json:
+        figures = asdict(report) | {"values_per_second": report.values_per_second}
+        args.json.write_text(json.dumps(figures), encoding="utf-8")
     return 0
 
 
