@@ -90,8 +90,9 @@ class ImportFailed(Exception):
 class ProblemList:
     """Collects problems while a reader goes on, so that a person sees all of them at once."""
 
-    def __init__(self, file: str, sheet: str | None = None):
-        self.file, self.sheet, self.items = file, sheet, []
+    def __init__(self, file: str, sheet: str | None = None) -> None:
+        self.file, self.sheet = file, sheet
+        self.items: list[Problem] = []
 
     def add(self, message: str, *, row: int | None = None, column: str | None = None) -> None:
         self.items.append(Problem(self.file, message, self.sheet, row, column))

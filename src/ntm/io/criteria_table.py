@@ -78,10 +78,10 @@ def _indicator_sheet(ws: Worksheet, cset: CriteriaSet, year: int) -> None:
                     ws.cell(row=ws.max_row, column=col).fill = _UNKNOWN_FILL
     kinds = DataValidation(type="list", formula1='"' + ",".join(KIND_LABELS.values()) + '"')
     compares = DataValidation(type="list", formula1='"' + ",".join(COMPARE_LABELS.values()) + '"')
-    for validation, col in ((kinds, "F"), (compares, "G")):
+    for validation, letter in ((kinds, "F"), (compares, "G")):
         validation.error = "Chọn một giá trị trong danh sách"
         ws.add_data_validation(validation)
-        validation.add(f"{col}2:{col}{_LIST_ROWS}")
+        validation.add(f"{letter}2:{letter}{_LIST_ROWS}")
 
 
 def _criteria_sheet(ws: Worksheet, cset: CriteriaSet) -> None:
@@ -146,7 +146,7 @@ def export_set_table(cset: CriteriaSet, path: str | Path, *, year: int | None = 
     wb = Workbook()
     wb.properties.identifier = cset.code  # lets `ntm criteria import` find the base set
     wb.properties.title = cset.title
-    ws = wb.active
+    ws = wb.worksheets[0]
     ws.title = SHEET_INDICATORS
     _indicator_sheet(ws, cset, year)
     _criteria_sheet(wb.create_sheet(SHEET_CRITERIA), cset)
