@@ -43,8 +43,10 @@ chromium:
 	  || (echo "Không cài được chromium bằng apt" >&2; exit 1); \
 	fi
 
+# Every benchmark on the national dataset (docs/performance.md); BENCH_ARGS=--quick for a
+# development run, BENCH_ARGS="web --json bench.json" for one benchmark and its figures.
 bench: venv
-	$(BIN)/python -m ntm.bench
+	$(BIN)/python -m ntm.bench $(BENCH_ARGS)
 
 lint: venv
 	$(BIN)/ruff check .

@@ -290,6 +290,8 @@ def bench(options: dict[str, Any]) -> BenchResult:
         for k in ("n_units", "years", "repeats", "seed", "per_row_budget")
         if options.get(k) is not None
     }
+    if options.get("quick"):  # a development run: a tenth of the country, two years
+        kwargs = {"n_units": 1_000, "years": 2, "repeats": 3, "per_row_budget": 5.0} | kwargs
     figures = run(**kwargs)
     return BenchResult(
         name="engine",
