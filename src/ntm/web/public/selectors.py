@@ -11,7 +11,6 @@ anonymous visitor costs one query while nothing changed.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +23,7 @@ from ntm.web.assessments.models import Period
 from ntm.web.assessments.selectors import cset_of, period_evaluation
 from ntm.web.public.models import PlanTarget
 from ntm.web.readmodel.cache import cached, digest
-from ntm.web.readmodel.inputs import evaluate_each
+from ntm.web.readmodel.figures import period_figures
 from ntm.web.readmodel.versions import world_version
 from ntm.web.recognition.models import State, Submission
 from ntm.web.units.models import Unit
@@ -116,15 +115,7 @@ def _index_periods() -> list[Period]:
 
 def _index_build() -> list[ProvinceFigures]:
     periods = _index_periods()
-    units: dict[tuple[str, str], list[Unit]] = defaultdict(list)
-    wanted = {(p.regime, p.province_code) for p in periods}
-    rural = Unit.objects.filter(level="commune", kind="xã",
-                                province_code__in={c for _r, c in wanted})  # fmt: skip
-    for u in rural.order_by("district_code", "code"):
-        if (u.regime, u.province_code) in wanted:
-            units[(u.regime, u.province_code)].append(u)
-    evaluations = evaluate_each([(p, units[(p.regime, p.province_code)]) for p in periods
-                                 if units[(p.regime, p.province_code)]])  # fmt: skip
+    figures = period_figures(periods)
     recognised = {
         (r["unit__regime"], r["unit__province_code"]): r["n"]
         for r in Submission.objects.filter(state=State.RECOGNISED)
@@ -132,14 +123,13 @@ def _index_build() -> list[ProvinceFigures]:
     }  # fmt: skip
     out = []
     for p in periods:
-        ev = evaluations.get(p.pk)
-        r = rollup(ev) if ev is not None else None
+        f = figures[p.pk]
         out.append(ProvinceFigures(
             regime=p.regime, province_code=p.province_code, province_name=p.province_name,
-            period=p, communes=r.units_total if r else 0, meeting_all=r.recognised if r else 0,
+            period=p, communes=f.communes, meeting_all=f.recognised,
             recognised=recognised.get((p.regime, p.province_code), 0),
-            avg_criteria=round_half_up(r.avg_criteria, 1) if r else 0.0,
-            bands=dict(r.bands) if r else {}, criteria_total=len(cset_of(p.criteria_set).criteria),
+            avg_criteria=round_half_up(f.avg, 1), bands=dict(f.bands),
+            criteria_total=f.criteria_total,
         ))  # fmt: skip
     return sorted(out, key=lambda f: (f.regime, vi_sort_key(f.province_name)))
 

@@ -1,8 +1,9 @@
-"""Every province of a year side by side (the national view), from one read of the country.
+"""Every province of a year side by side (the national view).
 
-One query for the periods the user may read, one for the communes, one for the data versions,
-two for any period's rows not kept, one for the plan targets: the same count for 3 provinces
-or 63. The whole view is kept per data version (``versions.world_version``) and per scope.
+One query for the periods the user may read, one for their data versions, one for the plan
+targets; each province-period's figures are kept per its own version (``figures``), so after a
+save only that province is judged again (its communes and rows: three more queries). The same
+count for 3 provinces or 63. The whole view is kept per ``versions.world_version`` and scope.
 """
 
 from __future__ import annotations
@@ -12,17 +13,16 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 
-from ntm.domain.rollup import Rollup, rollup, vi_sort_key
+from ntm.domain.rollup import vi_sort_key
 from ntm.domain.units import REGIONS
 from ntm.units.regions import region_for_province
 from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.models import Period
 from ntm.web.readmodel.cache import cached, digest
-from ntm.web.readmodel.inputs import evaluate_each
+from ntm.web.readmodel.figures import PeriodFigures, period_figures
 from ntm.web.readmodel.scopes import readable_periods
 from ntm.web.readmodel.sets import cset_of
 from ntm.web.readmodel.versions import world_version
-from ntm.web.units.models import Unit
 
 TARGET_MEASURE = "communes_recognised"
 NO_REGION = "—"
@@ -123,11 +123,8 @@ def _targets(keys: set[tuple[str, str]], year: int) -> dict[tuple[str, str], tup
     return {(r, c): (v, y) for r, c, v, y in rows if (r, c) in keys}
 
 
-def _region(name: str, units: list[Unit]) -> str:
-    found = region_for_province(name)
-    if found is None:  # a province's communes carry their region (2016–2025 thresholds)
-        found = next((u.region for u in units if u.region), None)
-    return found or NO_REGION
+def _region(name: str) -> str:
+    return region_for_province(name) or NO_REGION
 
 
 def _regions(lines: list[ProvinceLine]) -> list[RegionLine]:
@@ -145,15 +142,15 @@ def _regions(lines: list[ProvinceLine]) -> list[RegionLine]:
     return out
 
 
-def _line(period: Period, now: Rollup, before: Rollup | None, units: list[Unit],
+def _line(period: Period, now: PeriodFigures, before: PeriodFigures | None,
           target: tuple[float, int] | None) -> ProvinceLine:  # fmt: skip
     return ProvinceLine(
         regime=period.regime, province_code=period.province_code,
-        province_name=period.province_name, region=_region(period.province_name, units),
-        period_id=period.pk, communes=now.units_total, recognised=now.recognised,
-        avg=now.avg_criteria, under=len(now.under_rows), bands=dict(now.bands),
-        previous_recognised=before.recognised if before else None,
-        previous_avg=before.avg_criteria if before else None,
+        province_name=period.province_name, region=_region(period.province_name),
+        period_id=period.pk, communes=now.communes, recognised=now.recognised, avg=now.avg,
+        under=now.under, bands=dict(now.bands),
+        previous_recognised=before.recognised if before and before.communes else None,
+        previous_avg=before.avg if before and before.communes else None,
         target=target[0] if target else None, target_year=target[1] if target else None,
     )  # fmt: skip
 
@@ -171,24 +168,18 @@ def _build(scope: Scope, year: int | None) -> NationalView:
             latest.setdefault((p.regime, p.province_code, p.year), p)
     now = {(r, c): p for (r, c, y), p in latest.items() if y == year}
     before = {(r, c): p for (r, c, y), p in latest.items() if y == year - 1 and (r, c) in now}
-    units: dict[tuple[str, str], list[Unit]] = defaultdict(list)
-    rural = Unit.objects.filter(level="commune", kind="xã", province_code__in={c for _r, c in now})
-    for u in rural.filter(scope.units_q()).order_by("district_code", "code"):
-        if (u.regime, u.province_code) in now:
-            units[(u.regime, u.province_code)].append(u)
-    items = [(p, units[k]) for k, p in [*now.items(), *before.items()] if units[k]]
-    evaluations = evaluate_each(items)
-    rolled = {pk: rollup(ev) for pk, ev in evaluations.items()}
+    figures = period_figures([*now.values(), *before.values()], units_q=scope.units_q(),
+                             scope_key=repr(scope))  # fmt: skip
     targets = _targets(set(now), year)
     for key, period in now.items():
-        if period.pk in rolled:
+        if figures[period.pk].communes:
             earlier = before.get(key)
-            view.lines.append(_line(period, rolled[period.pk],
-                                    rolled.get(earlier.pk) if earlier else None, units[key],
+            view.lines.append(_line(period, figures[period.pk],
+                                    figures[earlier.pk] if earlier else None,
                                     targets.get(key)))  # fmt: skip
     view.lines.sort(key=lambda line: vi_sort_key(line.province_name))
     if now:
-        view.lagging = cset_of(next(iter(now.values())).criteria_set).lagging_line()
+        view.lagging = figures[next(iter(now.values())).pk].lagging
     view.regions = _regions(view.lines)
     for line in view.lines:
         view.band_labels += [b for b in line.bands if b not in view.band_labels]
