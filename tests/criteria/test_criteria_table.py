@@ -14,6 +14,7 @@ from ntm.domain.units import Unit
 from ntm.io.criteria_table import export_set_table, import_set_table, write_set_file
 from ntm.io.errors import ImportFailed
 
+# The header row and the rows below it read as the sheet does (``fmt: skip``).
 HEADERS_2026 = [
     "Số tiêu chí", "Tên tiêu chí", "Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính", "Loại",
     "So sánh", "Nhóm 1", "Nhóm 2", "Nhóm 3", "Nguồn", "Ghi chú",
@@ -236,9 +237,8 @@ def test_vietnamese_decimals_and_percent_cells_are_read_as_numbers(tmp_path: Pat
 
     cset = import_set_table(bad_table(tmp_path, edit), "moi", base=load_set("xa-ntm-2016-2020"))
     ind = cset.indicator("15.1")
-    assert [ind.threshold_for(v, 2020) for v in ("TDMNPB", "ĐBSH", "BTB", "TN")] == [
-        87.5, 90, 88, 85
-    ]  # fmt: skip
+    levels = [ind.threshold_for(v, 2020) for v in ("TDMNPB", "ĐBSH", "BTB", "TN")]
+    assert levels == [87.5, 90, 88, 85]
 
 
 def test_a_file_that_is_not_a_workbook_is_one_clear_problem(tmp_path: Path) -> None:

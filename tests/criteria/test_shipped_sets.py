@@ -98,9 +98,8 @@ def test_the_2026_2030_set_has_ten_named_criteria_three_groups_and_no_indicators
     assert cset.variants.names == {"1": "Nhóm 1", "2": "Nhóm 2", "3": "Nhóm 3"}
     assert cset.indicators == [] and not any(c.indicators_complete for c in cset.criteria)
     assert "47" in cset.note and "ntm criteria import" in cset.note
-    assert [(b.label, b.min, b.max) for b in cset.effective_bands()] == [
-        ("10", 10, 10), ("8-9", 8, 9), ("5-7", 5, 7), ("<5", 0, 4)
-    ]  # fmt: skip
+    bands = [("10", 10, 10), ("8-9", 8, 9), ("5-7", 5, 7), ("<5", 0, 4)]
+    assert [(b.label, b.min, b.max) for b in cset.effective_bands()] == bands
     units = [Unit(code=f"1000{g}", name=f"Xã nhóm {g}", group=g) for g in "123"]
     result = evaluate(cset, units, 2026)
     assert (result.criterion_status == UNKNOWN).all()
@@ -123,6 +122,7 @@ def test_the_advanced_set_guesses_no_criterion_and_says_what_is_unknown() -> Non
 # --- every stated level, just inside and just outside --------------------------------------
 
 # (set, indicator, year, {variant: level}, source fragments)
+# One row per stated level, laid out as a table (``fmt: skip`` keeps it so).
 STATED = [
     ("xa-ntm-2016-2020", "10.1", 2020,
      {"TDMNPB": 36, "ĐBSH": 50, "BTB": 36, "DHNTB": 41, "TN": 41, "ĐNB": 59, "ĐBSCL": 50},

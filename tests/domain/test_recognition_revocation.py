@@ -236,6 +236,7 @@ def test_reason_labels_name_each_reason_a_code_carries():
 
 # --- key criteria looked up by name ------------------------------------------------------------
 
+# The criterion names of each set, several to a line (``fmt: skip`` keeps them so).
 NAMES_2016_2025 = [
     "Quy hoạch", "Giao thông", "Thủy lợi và phòng, chống thiên tai", "Điện", "Trường học",
     "Cơ sở vật chất văn hóa", "Cơ sở hạ tầng thương mại nông thôn", "Thông tin và Truyền thông",

@@ -38,6 +38,7 @@ def run_report(*args: str | Path) -> Any:
 
 
 def kontum_args(out: Path, data: Path | None = None, **over: Path) -> list[str | Path]:
+    # One option and its value per line (``fmt: skip`` keeps them so).
     args: list[str | Path] = [
         "--year", "2020",
         "--data", data or KONTUM / "criteria-2020.csv",

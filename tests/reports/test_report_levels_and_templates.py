@@ -40,6 +40,7 @@ def _province_2020(tmp_path: Path) -> tuple[Path, Path]:
 def test_a_district_report_covers_its_communes_only(tmp_path: Path) -> None:
     units, data = _province_2020(tmp_path)
     out = tmp_path / "out"
+    # Option and value side by side (``fmt: skip`` keeps them so).
     result = run_report(
         "--data", data, "--units", units, "--level", "district", "--unit", "901", "--out", out,
         "--issuer-type", "government", "--date", "15/12/2020",

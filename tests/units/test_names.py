@@ -9,6 +9,7 @@ from ntm.units.names import AmbiguousName, NoMatch, match_name, name_keys, same_
 KON_TUM_COMMUNES = ["Xã Đắk Pék", "Xã Đắk Choong", "Thị trấn Đắk Glei", "Xã Ia Dom"]
 
 
+# One case per line, as a table (``fmt: skip`` keeps it so).
 @pytest.mark.parametrize(
     ("written", "candidates", "expected"),
     [

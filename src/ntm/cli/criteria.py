@@ -57,8 +57,10 @@ def _variants(cset: CriteriaSet) -> list[tuple[str, str]]:
     """(code, label) of each variant; a set without variants has the single '*' one."""
     if cset.variants.by == "none" or not cset.variants.values:
         return [(ALL_VARIANTS, "Mọi đơn vị")]
-    return [(v, cset.variants.names.get(v, v) if cset.variants.by == "group" else v)
-            for v in cset.variants.values]  # fmt: skip
+    return [
+        (v, cset.variants.names.get(v, v) if cset.variants.by == "group" else v)
+        for v in cset.variants.values
+    ]
 
 
 def unknown_thresholds(cset: CriteriaSet) -> int:

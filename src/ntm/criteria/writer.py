@@ -15,6 +15,7 @@ import yaml
 
 from ntm.domain.criteria import CriteriaSet, criteria_set_to_data
 
+# The keys in the order a file shows them, as one table (``fmt: skip`` keeps it so).
 _TOP_ORDER = [
     "code", "parent", "title", "basis", "period", "level", "tier", "variants", "tier_rule",
     "bands", "note", "criteria",

@@ -12,6 +12,7 @@ from typing import Any
 
 from ntm.io.tabular import cell_text, header_key
 
+# The header texts of each column, several to a line as a table (``fmt: skip`` keeps it so).
 ALIASES: dict[str, frozenset[str]] = {
     name: frozenset(header_key(a) for a in aliases)
     for name, aliases in {

@@ -16,6 +16,7 @@ import yaml
 
 from ntm.domain.units import REGIONS
 
+# Provinces of each region, several to a line as a table (``fmt: skip`` keeps it so).
 DEFAULT_MAP: dict[str, list[str]] = {
     "TDMNPB": [
         "Hà Giang", "Cao Bằng", "Bắc Kạn", "Tuyên Quang", "Lào Cai", "Yên Bái", "Thái Nguyên",
