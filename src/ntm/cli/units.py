@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -42,12 +42,14 @@ RegimeOption = Annotated[
 
 
 def _regime(text: str) -> Regime:
-    if text not in ("old", "new"):
-        _fail(f"Chế độ “{text}” không hợp lệ: chọn old (trước 01/7/2025) hoặc new (từ 01/7/2025).")
-    return text  # type: ignore[return-value]
+    if text == "old":
+        return "old"
+    if text == "new":
+        return "new"
+    _fail(f"Chế độ “{text}” không hợp lệ: chọn old (trước 01/7/2025) hoặc new (từ 01/7/2025).")
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     err.print(f"[red]Lỗi:[/red] {message}", highlight=False)
     raise typer.Exit(code=1)
 
