@@ -5,7 +5,7 @@ BIN       := $(VENV)/bin
 STAMP     := $(VENV)/.installed
 PYTEST    := $(BIN)/pytest
 
-.PHONY: demo test test-sqlite test-postgres bench lint lock venv clean chromium
+.PHONY: demo test test-sqlite test-postgres bench lint typecheck lock venv clean chromium
 
 venv: $(STAMP)
 
@@ -51,6 +51,11 @@ bench: venv
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check src tests
+
+# mypy as configured in pyproject.toml ([tool.mypy]): strict on the core (domain, io, criteria,
+# units, reports, cli), untyped bodies checked on the web.
+typecheck: venv
+	$(BIN)/mypy
 
 # Refresh the lock file from pyproject (run by a developer, not by CI).
 lock:
