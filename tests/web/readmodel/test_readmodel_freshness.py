@@ -88,3 +88,16 @@ def test_an_edit_in_the_django_admin_shows_on_the_next_pages(client, world):
     assert response.status_code == 302, response.content.decode()[:2000]
     assert CriterionStatus.objects.get(assessment=assessment, criterion=2).status == 0
     assert _figures(client, world) == ("0", "0", 0)
+
+
+def test_a_period_added_or_locked_outside_any_service_shows_on_the_next_home_page(client, world):
+    from ntm.web.assessments.models import Period, PeriodState
+
+    world.login(client, "central")
+    first = client.get("/").content.decode()
+    assert "2027" not in first and str(PeriodState.LOCKED.label) not in first
+    later = Period.objects.create(regime="new", province_code="91", province_name="Tỉnh Thử Nghiệm",
+                                  year=2027, criteria_set=world.set_record)  # fmt: skip
+    assert "2027" in client.get("/").content.decode()
+    Period.objects.filter(pk=later.pk).update(state=PeriodState.LOCKED)
+    assert str(PeriodState.LOCKED.label) in client.get("/").content.decode()

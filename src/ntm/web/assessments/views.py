@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -26,7 +27,6 @@ from ntm.web.assessments.selectors import (
     cset_of,
     period_communes,
     period_evaluation,
-    period_list,
     unit_evaluation,
 )
 from ntm.web.assessments.services import (
@@ -35,12 +35,17 @@ from ntm.web.assessments.services import (
     assessment_save,
     period_state_set,
 )
+from ntm.web.readmodel.scopes import periods_key, readable_periods
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    periods = period_list(scope=request_scope(request))
-    return render(request, "assessments/home.html", {"periods": periods})
+    scope = request_scope(request)
+    # The periods are a lazy query: the template's cached fragment (keyed by the scope and the
+    # periods' data version) reads them only when the list changed.
+    context = {"periods": readable_periods(scope=scope), "periods_key": periods_key(scope),
+               "cache_seconds": settings.NTM_DASHBOARD_CACHE_SECONDS}  # fmt: skip
+    return render(request, "assessments/home.html", context)
 
 
 @login_required

@@ -6,6 +6,9 @@ from django.db.models import Q, QuerySet
 
 from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.models import Period
+from ntm.web.readmodel.cache import digest
+from ntm.web.readmodel.triggers import PERIODS_VERSION_ID
+from ntm.web.readmodel.versions import period_versions
 from ntm.web.units.models import Unit
 
 
@@ -31,6 +34,12 @@ def readable_periods(*, scope: Scope) -> QuerySet[Period]:
         .defer("criteria_set__data")
         .order_by("-year", "province_name", "pk")
     )
+
+
+def periods_key(scope: Scope) -> str:
+    """A key for anything shown from the list of the user's periods (the home page): the scope
+    and the periods' version, which the database moves on every write of a period (one query)."""
+    return digest((repr(scope), period_versions([PERIODS_VERSION_ID])))
 
 
 def spans_provinces(scope: Scope) -> bool:

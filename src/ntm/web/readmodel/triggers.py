@@ -21,11 +21,15 @@ TABLES = {  # table → how its rows reach their period
     "assessments_indicatorvalue": "via_assessment",
     "assessments_criterionstatus": "via_assessment",
     "units_unit": "units",  # any unit's edit (a group, a region) moves UNITS_VERSION_ID
+    "assessments_period": "periods",  # a period added, renamed, locked: PERIODS_VERSION_ID
 }
 UNITS_VERSION_ID = -1  # the row of readmodel_periodversion that counts the units' writes
+PERIODS_VERSION_ID = -2  # … and the one that counts the periods' writes
+_GLOBAL = {"units": UNITS_VERSION_ID, "periods": PERIODS_VERSION_ID}
 EVENTS = ("insert", "update", "delete")
 _SHORT = {"assessments_assessment": "assessment", "assessments_indicatorvalue": "value",
-          "assessments_criterionstatus": "status", "units_unit": "unit"}  # fmt: skip
+          "assessments_criterionstatus": "status", "units_unit": "unit",
+          "assessments_period": "period"}  # fmt: skip
 _UPSERT = (
     "INSERT INTO readmodel_periodversion (period_id, version) {select} "
     "ON CONFLICT (period_id) DO UPDATE SET version = readmodel_periodversion.version + 1"
@@ -40,8 +44,8 @@ def trigger_names() -> dict[str, str]:
 def _sqlite_bump(table: str, row: str) -> str:
     if TABLES[table] == "direct":
         select = f"SELECT {row}.period_id, 1 WHERE true"
-    elif TABLES[table] == "units":
-        select = f"SELECT {UNITS_VERSION_ID}, 1 WHERE true"
+    elif TABLES[table] in _GLOBAL:
+        select = f"SELECT {_GLOBAL[TABLES[table]]}, 1 WHERE true"
     else:
         select = f"SELECT period_id, 1 FROM assessments_assessment WHERE id = {row}.assessment_id"
     return _UPSERT.format(select=select) + ";"
@@ -63,8 +67,8 @@ def _sqlite_sql() -> list[str]:
 def _pg_bump(table: str, rows: str) -> str:
     if TABLES[table] == "direct":
         select = f"SELECT DISTINCT period_id, 1 FROM {rows} ORDER BY period_id"
-    elif TABLES[table] == "units":
-        select = f"SELECT {UNITS_VERSION_ID}, 1 FROM (SELECT 1 FROM {rows} LIMIT 1) AS any_row"
+    elif TABLES[table] in _GLOBAL:
+        select = f"SELECT {_GLOBAL[TABLES[table]]}, 1 FROM (SELECT 1 FROM {rows} LIMIT 1) AS one"
     else:
         select = (f"SELECT DISTINCT a.period_id, 1 FROM {rows} r JOIN assessments_assessment a "
                   "ON a.id = r.assessment_id ORDER BY a.period_id")  # fmt: skip

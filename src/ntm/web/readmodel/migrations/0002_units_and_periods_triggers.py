@@ -8,7 +8,7 @@ from django.db import migrations
 def _install(apps: Any, schema_editor: Any) -> None:
     from ntm.web.readmodel.triggers import install_triggers
 
-    install_triggers(schema_editor.connection)  # idempotent: adds the units' triggers
+    install_triggers(schema_editor.connection)  # idempotent: adds the units' and periods' triggers
 
 
 class Migration(migrations.Migration):
