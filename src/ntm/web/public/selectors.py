@@ -134,9 +134,14 @@ def _index_build() -> list[ProvinceFigures]:
     return sorted(out, key=lambda f: (f.regime, vi_sort_key(f.province_name)))
 
 
-def public_index() -> list[ProvinceFigures]:
+def index_key() -> str:
+    """The public index's data version, as a key (one query)."""
+    return digest(world_version())
+
+
+def public_index(key: str | None = None) -> list[ProvinceFigures]:
     """Every province's figures, kept per data version: one query while nothing changed."""
-    figures, _kept = cached("ntm:public:index:" + digest(world_version()), _index_build)
+    figures, _kept = cached("ntm:public:index:" + (key or index_key()), _index_build)
     return figures
 
 
