@@ -22,7 +22,8 @@ def _context_keys() -> set[str]:
         inputs.cset, inputs.units, inputs.year, values=inputs.values, statuses=inputs.statuses
     )
     scope = Scope("province", "62", "Tỉnh Kon Tum", "62", "Tỉnh Kon Tum")
-    return set(document_context(build_figures(ReportData(ev, scope)), Issuer()))
+    context = document_context(build_figures(ReportData(ev, scope)), Issuer())
+    return set(context.template_variables())
 
 
 def test_the_committed_template_uses_the_variables_the_builder_writes(tmp_path: Path) -> None:

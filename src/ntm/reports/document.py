@@ -1,13 +1,14 @@
 """What a document needs beyond the figures: who issues it, and every template variable.
 
-``document_context`` is the mapping a DOCX template is rendered with (docs/report-template.md
-lists each key) and the Markdown report prints; it holds strings ready for people.
+``document_context`` gives the words a DOCX template is rendered with and the Markdown report
+prints, ready for people; ``DocumentContext.template_variables`` is the mapping of template
+variables (docs/report-template.md lists each one).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ntm.formatting import date, decimal1, long_date
@@ -101,108 +102,191 @@ class Issuer:
         )
 
 
-def document_context(fig: ReportFigures, issuer: Issuer) -> dict[str, Any]:
-    """Every variable of the DOCX template (docs/report-template.md), ready for people."""
-    iss = issuer.resolved(fig)
-    return {
-        **_header(fig, iss),
-        **_headline(fig),
-        **_sentences(fig, iss),
-        # Signature
-        "signer_authority": iss.signer_authority,
-        "signer_title": iss.signer_title,
-        "signer": iss.signer,
-        "recipients": iss.recipients,
-        # Everything, unformatted, for an office's own template: the names of report.json.
-        "figures": figures_json(fig),
-        "chart_criteria": "",
-        "chart_bands": "",
-    }
-
-
-def _header(fig: ReportFigures, iss: Issuer) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Header:
     """Header blocks: who issues the report, its number, place and date, its title."""
+
+    is_party: bool
+    issuer_type: str
+    issuer_name: str
+    issuer_upper: str
+    issuer_parent: str
+    number: str
+    number_line: str
+    motto_1: str
+    motto_2: str
+    place: str
+    date: str
+    place_date: str
+    document_type: str
+    subtitle: str
+
+
+@dataclass(frozen=True)
+class Headline:
+    """Scope and headline figures, formatted for people ('' where there is no baseline)."""
+
+    province_name: str
+    province_code: str
+    scope_name: str
+    scope_code: str
+    level: str
+    criteria_set: str
+    criteria_set_title: str
+    criteria_count: int
+    year: int
+    baseline_year: int | str
+    communes_total: int
+    recognised: int
+    recognised_change: str
+    avg_criteria: str
+    avg_criteria_baseline: str
+    avg_change: str
+    under5: int
+    under5_baseline: int | str
+    criteria_meeting_target: int
+    criteria_with_target: int
+    has_districts: bool
+    funding_total: str
+
+
+@dataclass(frozen=True)
+class Body:
+    """Sentences and lists of the body (``ntm.reports.text``)."""
+
+    intro: str
+    summary: str
+    all_met: str
+    criteria_items: list[str]
+    targets_summary: str
+    target_items: list[str]
+    no_districts_note: str
+    recognised_intro: str
+    recognised_items: list[str]
+    funding_paragraphs: list[str]
+    shortcomings: list[str]
+    check_items: list[str]
+    no_problem: str
+    notes: list[str]
+    closing: str
+
+
+@dataclass(frozen=True)
+class Signature:
+    signer_authority: str
+    signer_title: str
+    signer: str
+    recipients: list[str]
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """What the Word document and the Markdown report print, ready for people."""
+
+    header: Header
+    headline: Headline
+    body: Body
+    signature: Signature
+    figures: ReportFigures
+
+    def template_variables(self) -> dict[str, Any]:
+        """Every variable of a DOCX template, as docs/report-template.md lists them: the fields
+        of the four parts by name, ``figures`` (the names of report.json) and the two charts."""
+        out: dict[str, Any] = {}
+        for part in (self.header, self.headline, self.body, self.signature):
+            out.update({f.name: getattr(part, f.name) for f in fields(part)})
+        # Everything, unformatted, for an office's own template: the names of report.json.
+        out.update(figures=figures_json(self.figures), chart_criteria="", chart_bands="")
+        return out
+
+
+def document_context(fig: ReportFigures, issuer: Issuer) -> DocumentContext:
+    """The report's words for one issuer."""
+    iss = issuer.resolved(fig)
+    signature = Signature(
+        iss.signer_authority or "", iss.signer_title or "", iss.signer or "", iss.recipients
+    )
+    return DocumentContext(_header(fig, iss), _headline(fig), _body(fig, iss), signature, fig)
+
+
+def _header(fig: ReportFigures, iss: Issuer) -> Header:
     party = iss.kind == PARTY
     subtitle = iss.title or (
         f"Kết quả thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới "
         f"trên địa bàn {text.lower_first(fig.scope_name)} năm {fig.year}"
     )
-    return {
-        "is_party": party,
-        "issuer_type": iss.kind,
-        "issuer_name": iss.name,
-        "issuer_upper": (iss.name or "").upper(),
-        "issuer_parent": iss.parent or "",
-        "number": iss.number,
-        "number_line": f"Số {iss.number}" if party else f"Số: {iss.number}",
-        "motto_1": "ĐẢNG CỘNG SẢN VIỆT NAM" if party else "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "motto_2": "" if party else "Độc lập - Tự do - Hạnh phúc",
-        "place": iss.place,
-        "date": date(iss.date) if iss.date else "",
-        "place_date": long_date(iss.date, iss.place) if iss.date else "",
-        "document_type": "BÁO CÁO",
-        "subtitle": subtitle,
-    }
+    return Header(
+        is_party=party,
+        issuer_type=iss.kind,
+        issuer_name=iss.name or "",
+        issuer_upper=(iss.name or "").upper(),
+        issuer_parent=iss.parent or "",
+        number=iss.number or "",
+        number_line=f"Số {iss.number}" if party else f"Số: {iss.number}",
+        motto_1="ĐẢNG CỘNG SẢN VIỆT NAM" if party else "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        motto_2="" if party else "Độc lập - Tự do - Hạnh phúc",
+        place=iss.place or "",
+        date=date(iss.date) if iss.date else "",
+        place_date=long_date(iss.date, iss.place) if iss.date else "",
+        document_type="BÁO CÁO",
+        subtitle=subtitle,
+    )
 
 
-def _headline(fig: ReportFigures) -> dict[str, Any]:
-    """Scope and headline figures, formatted for people ('' where there is no baseline)."""
+def _headline(fig: ReportFigures) -> Headline:
     base = fig.baseline
-    return {
-        "province_name": fig.province_name,
-        "province_code": fig.province_code,
-        "scope_name": fig.scope_name,
-        "scope_code": fig.scope_code,
-        "level": fig.level,
-        "criteria_set": fig.criteria_set,
-        "criteria_set_title": fig.criteria_set_title,
-        "criteria_count": fig.criteria_count,
-        "year": fig.year,
-        "baseline_year": base.year if base else "",
-        "communes_total": fig.communes_total,
-        "recognised": fig.recognised,
-        "recognised_change": text.change(base.recognised_change, "xã") if base else "",
-        "avg_criteria": decimal1(fig.avg_criteria),
-        "avg_criteria_baseline": decimal1(base.avg_criteria) if base else "",
-        "avg_change": text.change(base.avg_change, "tiêu chí", digits=1) if base else "",
-        "under5": fig.under5,
-        "under5_baseline": base.under5 if base else "",
-        "criteria_meeting_target": fig.criteria_meeting_target,
-        "criteria_with_target": fig.criteria_with_target,
-        "has_districts": fig.has_districts,
-        "funding_total": text.amount(fig.funding[0].total) if fig.funding else "",
-    }
+    return Headline(
+        province_name=fig.province_name,
+        province_code=fig.province_code,
+        scope_name=fig.scope_name,
+        scope_code=fig.scope_code,
+        level=fig.level,
+        criteria_set=fig.criteria_set,
+        criteria_set_title=fig.criteria_set_title,
+        criteria_count=fig.criteria_count,
+        year=fig.year,
+        baseline_year=base.year if base else "",
+        communes_total=fig.communes_total,
+        recognised=fig.recognised,
+        recognised_change=text.change(base.recognised_change, "xã") if base else "",
+        avg_criteria=decimal1(fig.avg_criteria),
+        avg_criteria_baseline=decimal1(base.avg_criteria) if base else "",
+        avg_change=text.change(base.avg_change, "tiêu chí", digits=1) if base else "",
+        under5=fig.under5,
+        under5_baseline=base.under5 if base else "",
+        criteria_meeting_target=fig.criteria_meeting_target,
+        criteria_with_target=fig.criteria_with_target,
+        has_districts=fig.has_districts,
+        funding_total=text.amount(fig.funding[0].total) if fig.funding else "",
+    )
 
 
-def _sentences(fig: ReportFigures, iss: Issuer) -> dict[str, Any]:
-    """Sentences and lists of the body (``ntm.reports.text``)."""
+def _body(fig: ReportFigures, iss: Issuer) -> Body:
     n, year, base = fig.criteria_count, fig.year, fig.baseline_year
     recognised = fig.recognised
-    return {
-        "intro": (
+    return Body(
+        intro=(
             f"Căn cứ kết quả đánh giá mức độ đạt {n} tiêu chí theo {fig.criteria_set_title} "
             f"của {fig.communes_total} xã trên địa bàn {text.lower_first(fig.scope_name)}"
             + (f" năm {year} so với năm {base}" if base else f" năm {year}")
             + f", {iss.name} báo cáo kết quả như sau:"
         ),
-        "summary": text.summary(fig),
-        "all_met": text.all_met(fig),
-        "criteria_items": text.criterion_items(fig),
-        "targets_summary": text.targets_summary(fig),
-        "target_items": text.target_items(fig),
-        "no_districts_note": text.NO_DISTRICTS,
-        "recognised_intro": (
+        summary=text.summary(fig),
+        all_met=text.all_met(fig),
+        criteria_items=text.criterion_items(fig),
+        targets_summary=text.targets_summary(fig),
+        target_items=text.target_items(fig),
+        no_districts_note=text.NO_DISTRICTS,
+        recognised_intro=(
             f"Danh sách {text.count(recognised)} xã đạt chuẩn {n}/{n} tiêu chí:"
             if recognised
             else f"Chưa có xã đạt chuẩn {n}/{n} tiêu chí."
         ),
-        "recognised_items": text.recognised_items(fig),
-        "funding_paragraphs": text.funding_paragraphs(fig),
-        "shortcomings": text.shortcomings(fig) or ["Không có."],
-        "check_items": text.check_items(fig),
-        "no_problem": NO_PROBLEM,
-        "notes": fig.notes,
-        "closing": (
-            f"Trên đây là báo cáo kết quả xây dựng nông thôn mới năm {year} của {iss.name}./."
-        ),
-    }
+        recognised_items=text.recognised_items(fig),
+        funding_paragraphs=text.funding_paragraphs(fig),
+        shortcomings=text.shortcomings(fig) or ["Không có."],
+        check_items=text.check_items(fig),
+        no_problem=NO_PROBLEM,
+        notes=fig.notes,
+        closing=f"Trên đây là báo cáo kết quả xây dựng nông thôn mới năm {year} của {iss.name}./.",
+    )

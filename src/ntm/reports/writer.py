@@ -11,9 +11,9 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
 
 from ntm.reports.charts import bands_chart, criteria_chart
+from ntm.reports.document import DocumentContext
 from ntm.reports.docx import write_docx
 from ntm.reports.figures import ReportFigures, figures_json
 from ntm.reports.markdown import render_markdown
@@ -25,7 +25,7 @@ CHARTS = {"chart_criteria": "bieu-do-tieu-chi.png", "chart_bands": "bieu-do-nhom
 
 def write_report(
     fig: ReportFigures,
-    context: dict[str, Any],
+    context: DocumentContext,
     out_dir: Path,
     *,
     template: Path | None = None,
@@ -39,15 +39,14 @@ def write_report(
             "chart_bands": bands_chart(fig, work / CHARTS["chart_bands"]),
         }
         write_docx(context, work / "report.docx", template=template, charts=charts)
-        day = context["place_date"].split(", ", 1)[-1]
-        attached = f"Báo cáo {context['number_line'].lower()} {day} của {context['issuer_name']}"
+        head = context.header
+        day = head.place_date.split(", ", 1)[-1]
+        attached = f"Báo cáo {head.number_line.lower()} {day} của {head.issuer_name}"
         write_xlsx(fig, work / "phu-luc.xlsx", attached_to=attached)
         (work / "report.json").write_text(
             json.dumps(figures_json(fig), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
-        (work / "report.md").write_text(
-            render_markdown(context, {k: v for k, v in CHARTS.items()}), encoding="utf-8"
-        )
+        (work / "report.md").write_text(render_markdown(context, dict(CHARTS)), encoding="utf-8")
         out_dir.mkdir(parents=True, exist_ok=True)
         written = []
         for name in (*OUTPUTS, *CHARTS.values()):
