@@ -1,25 +1,29 @@
 """Excel import and export on the web, through the same readers and writers as the CLI.
 
-An upload is read by ``ntm.io.bundle.load_inputs`` against the period's own set (written to a
-temporary YAML file, since a province's variant need not be a shipped file). Every bad cell comes
-back in ``ImportFailed.problems``; committing writes every commune or none (one transaction).
+An upload is read by ``ntm.io.bundle.load_inputs`` from memory, against the period's own set
+object (a province's variant need not be a shipped file) and the province's communes. Every bad
+cell comes back in ``ImportFailed.problems``; committing writes every commune or none (one
+transaction).
 """
 
 from __future__ import annotations
 
-import csv
-import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import yaml
 from django.db import transaction
 from openpyxl import load_workbook
 
+from ntm.domain.units import Unit as DomainUnit
 from ntm.io.bundle import Inputs, load_inputs
 from ntm.io.errors import ImportFailed, Problem
+from ntm.io.library_errors import library_problem
+from ntm.io.limits import LIMITS, megabytes
+from ntm.io.rawfile import RawFile
 from ntm.io.tabular import META_SHEET
 from ntm.io.template import CODE_ROW, ENTRY_SHEET, write_template
+from ntm.units.regions import region_for_province
 from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.imports import ImportPlan, batch_claim, import_rows, rows_write
 from ntm.web.assessments.models import CriterionStatus, ImportBatch, IndicatorValue, Period
@@ -29,44 +33,55 @@ from ntm.web.units.models import Unit
 SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
 
 
+def _upload_name(filename: str) -> str:
+    """The name messages show: no folders (a browser may send 'C:\\…\\x.xlsx' or '../x'), no
+    control characters, at most 120 characters with the suffix kept."""
+    name = Path(filename.replace("\\", "/")).name
+    name = "".join(ch for ch in name if ch.isprintable()).strip() or "tep.xlsx"
+    suffix = Path(name).suffix[:10]
+    return name if len(name) <= 120 else name[: 120 - len(suffix)] + suffix
+
+
 def upload_read(*, period: Period, filename: str, content: bytes) -> Inputs:
-    """The upload as the engine's inputs, or ImportFailed with every bad cell."""
-    name = Path(filename).name or "tep.xlsx"
+    """The upload as the engine's inputs, or ImportFailed with every bad cell.
+
+    Read from memory against the period's own set and the province's communes as the database
+    holds them: nothing is written to disk.
+    """
+    name = _upload_name(filename)
     if Path(name).suffix.lower() not in SUFFIXES:
         kinds = ", ".join(sorted(SUFFIXES))
         raise ImportFailed([Problem(name, f"loại tệp không được nhận; chỉ nhận: {kinds}")])
-    with tempfile.TemporaryDirectory(prefix="ntm-upload-") as tmp:
-        path = Path(tmp) / name
-        path.write_bytes(content)
-        set_path = Path(tmp) / f"{period.criteria_set.code}.yaml"
-        set_path.write_text(
-            yaml.safe_dump(period.criteria_set.data, allow_unicode=True, sort_keys=False),
-            encoding="utf-8",
+    if len(content) > LIMITS.max_upload:
+        raise ImportFailed([Problem(name, f"tệp lớn {megabytes(len(content))}, vượt giới hạn "
+                                          f"{megabytes(LIMITS.max_upload)}")])  # fmt: skip
+    try:
+        return load_inputs(
+            [RawFile(name, content=content)],
+            criteria=cset_of(period.criteria_set),
+            year=period.year,
+            units=_units_file(period),
         )
-        units_path = Path(tmp) / "don-vi.csv"
-        _units_file(period, units_path)
-        try:
-            return load_inputs([path], criteria=set_path, year=period.year, units_path=units_path)
-        except ImportFailed:
-            raise
-        except Exception as exc:  # an unreadable file is a problem to report, never a 500
-            raise ImportFailed([Problem(name, f"không đọc được tệp: {exc}")]) from None
+    except ImportFailed:
+        raise
+    except Exception as exc:  # an unreadable file is a problem to report, never a 500
+        raise ImportFailed([library_problem(exc, name)]) from None
 
 
-def _units_file(period: Period, path: Path) -> None:
-    """The province's communes as a units file: the database's attributes are the ones that count,
-    and a code from elsewhere is reported at its cell like any other bad value."""
+def _units_file(period: Period) -> list[DomainUnit]:
+    """The province's communes as the engine's units: the database's attributes are the ones that
+    count, and a code from elsewhere is reported at its cell like any other bad value. (Read as a
+    units file would read them: a commune without a region takes its province's.)"""
     communes = Unit.objects.filter(
         regime=period.regime, province_code=period.province_code, level="commune", kind="xã"
     )
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["commune_code", "commune_name", "district_code", "district_name",
-                         "province_code", "province_name", "region", "group", "flags"])  # fmt: skip
-        for u in communes:
-            flags = ", ".join(u.flags or [])
-            writer.writerow([u.code, u.name, u.district_code, u.district_name, u.province_code,
-                             u.province_name, u.region, u.group, flags])  # fmt: skip
+    units = []
+    for commune in communes:
+        unit = commune.to_domain()
+        if unit.region is None and unit.province_name:
+            unit = replace(unit, region=region_for_province(unit.province_name))
+        units.append(unit)
+    return units
 
 
 def _targets(period: Period, inputs: Inputs, scope: Scope, filename: str) -> list[Unit]:
