@@ -21,9 +21,9 @@ app = typer.Typer(
 
 # Each command module imported by name: a missing or broken one fails here, loudly, instead of
 # its commands silently disappearing from `ntm --help`.
-from ntm.cli import backup, criteria, evaluate, report, serve, units  # noqa: E402  (after `app`)
+from ntm.cli import backup, criteria, evaluate, ocop, report, serve, units  # noqa: E402
 
-for _module in (criteria, units, evaluate, report, serve, backup):
+for _module in (criteria, units, evaluate, report, ocop, serve, backup):
     _module.register(app)
 
 
