@@ -13,10 +13,11 @@ import sys
 import tempfile
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn
 from rich.table import Table
@@ -24,6 +25,7 @@ from rich.table import Table
 from ntm.criteria import CriteriaFileError, load_set
 from ntm.domain.evaluation import STATUS_VI, Evaluation
 from ntm.domain.rollup import Rollup, rollup
+from ntm.domain.units import Unit
 from ntm.formatting import decimal1, number
 from ntm.io.bundle import Inputs, evaluation_json_text, load_inputs
 from ntm.io.errors import ImportFailed, Problem
@@ -76,7 +78,9 @@ def fail_unexpected(what: str) -> NoReturn:
     fail([message], "Không hoàn thành:")
 
 
-def _load(data, units, criteria, year, sheet) -> Inputs:
+def _load(
+    data: list[Path], units: Path | None, criteria: str | None, year: int | None, sheet: str | None
+) -> Inputs:
     err = Console(stderr=True)
     with Progress(
         TextColumn("Đọc {task.description}"),
@@ -120,7 +124,7 @@ def _status_vi(status: str) -> str:
     return {"met": "Đạt", "not_met": "Chưa đạt", "unknown": "Chưa xác định"}[status]
 
 
-def _per_commune_rows(ev: Evaluation, summary: Rollup) -> tuple[list[str], list[list]]:
+def _per_commune_rows(ev: Evaluation, summary: Rollup) -> tuple[list[str], list[list[Any]]]:
     numbers = ev.cset.criterion_numbers
     codes = [i.code for i in ev.cset.indicators]
     header = ["Mã xã", "Tên xã", "Huyện", "Số tiêu chí đạt", "Đạt chuẩn", "Tiêu chí chưa đạt"]
@@ -157,6 +161,7 @@ def _csv_bytes(ev: Evaluation, summary: Rollup) -> bytes:
 def _xlsx_bytes(ev: Evaluation, summary: Rollup) -> bytes:
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook's one sheet
     ws.title = "Tổng hợp"
     figures = [
         ("Bộ tiêu chí", f"{ev.cset.title} ({ev.cset.code})"),
@@ -298,7 +303,9 @@ def _evaluate_and_write(
     err.print(f"Đã ghi {out}", markup=False)
 
 
-def _template_units(province: str | None, units: Path | None, regime: str) -> tuple[list, str]:
+def _template_units(
+    province: str | None, units: Path | None, regime: str
+) -> tuple[list[Unit], str]:
     if units is not None:
         try:
             found = read_units(units)

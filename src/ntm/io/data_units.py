@@ -9,6 +9,7 @@ from the registry of administrative units: the GSO list before 1 July 2025 for y
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from ntm.domain.units import Unit
 from ntm.io.columns import pad_code
@@ -16,7 +17,7 @@ from ntm.io.data_files import DataSource
 from ntm.io.errors import Problem
 
 
-def regime_for_year(year: int) -> str:
+def regime_for_year(year: int) -> Literal["old", "new"]:
     return "new" if year >= 2026 else "old"
 
 
