@@ -164,6 +164,7 @@ class Body:
     recognised_intro: str
     recognised_items: list[str]
     funding_paragraphs: list[str]
+    monitoring_items: list[str]
     shortcomings: list[str]
     check_items: list[str]
     no_problem: str
@@ -284,6 +285,7 @@ def _body(fig: ReportFigures, iss: Issuer) -> Body:
         ),
         recognised_items=text.recognised_items(fig),
         funding_paragraphs=text.funding_paragraphs(fig),
+        monitoring_items=text.monitoring_items(fig),
         shortcomings=text.shortcomings(fig) or ["Không có."],
         check_items=text.check_items(fig),
         no_problem=NO_PROBLEM,

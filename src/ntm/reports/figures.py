@@ -167,6 +167,22 @@ class FundingPeriod:
 
 
 @dataclass(frozen=True)
+class MonitoringFigure:
+    """A monitoring indicator rolled up over the scope (``ntm.domain.monitoring``), with the
+    baseline year's value when the data has one."""
+
+    code: str
+    name: str
+    unit: str
+    group: str  # the group's Vietnamese name
+    value: float
+    years: tuple[int, int]  # a flow is summed over these years; a rate is the last year's
+    decimals: int | None
+    baseline: float | None = None
+    baseline_year: int | None = None
+
+
+@dataclass(frozen=True)
 class ReportFigures:
     """Everything a report states about one scope and year."""
 
@@ -205,6 +221,8 @@ class ReportFigures:
     # Funding sums that do not add up (found while the trees are built), then every check.
     funding_checks: list[Check] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
+    # Monitoring indicators (section II.1 of an office's report), filled by the caller.
+    monitoring: list[MonitoringFigure] = field(default_factory=list)
 
     @property
     def criteria_with_target(self) -> int:
@@ -270,6 +288,8 @@ def figures_json(fig: ReportFigures) -> dict[str, Any]:
         a, b = period.period
         flat = {"total": period.total, **{item.source: item.amount for item in period.items}}
         out[f"funding_{a}_{b}_billion_vnd"] = flat
+    if fig.monitoring:  # absent from a report without monitoring values, as before them
+        out["monitoring"] = [_monitoring_json(m) for m in fig.monitoring]
     out["notes"] = fig.notes
     out["checks"] = [check_json(c) for c in fig.checks]
     return out
@@ -396,6 +416,19 @@ def _funding_json(p: FundingPeriod) -> dict[str, Any]:
             }
             for i in p.items
         ],
+    }
+
+
+def _monitoring_json(m: MonitoringFigure) -> dict[str, Any]:
+    return {
+        "code": m.code,
+        "name": m.name,
+        "unit": m.unit,
+        "group": m.group,
+        "value": m.value,
+        "years": list(m.years),
+        "baseline": m.baseline,
+        "baseline_year": m.baseline_year,
     }
 
 

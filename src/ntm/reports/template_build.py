@@ -260,6 +260,10 @@ def _other_results(doc: DocumentObject) -> None:
     _tag(doc, "{%p if not funding_paragraphs %}")
     _para(doc, "Chưa có số liệu nguồn vốn.")
     _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if monitoring_items %}")
+    _para(doc, "6. Kết quả thực hiện các chỉ tiêu theo dõi", bold=True)
+    _items(doc, "monitoring_items")
+    _tag(doc, "{%p endif %}")
 
 
 def _problems(doc: DocumentObject) -> None:

@@ -13,7 +13,13 @@ from __future__ import annotations
 
 from ntm.formatting import decimal1, number, percent
 from ntm.reports.content import short_district
-from ntm.reports.figures import FundingItem, FundingPeriod, ReportFigures, TargetFigures
+from ntm.reports.figures import (
+    FundingItem,
+    FundingPeriod,
+    MonitoringFigure,
+    ReportFigures,
+    TargetFigures,
+)
 
 NO_DISTRICTS = (
     "Dữ liệu không có cấp huyện (từ ngày 01/7/2025 không còn đơn vị hành chính cấp huyện): "
@@ -257,6 +263,25 @@ def _funding_piece(items: list[FundingItem], item: FundingItem, *, first: bool) 
     elif share:
         piece += f" (chiếm {share})"
     return piece
+
+
+def monitoring_items(fig: ReportFigures) -> list[str]:
+    """One line per group of monitoring indicators: "Hạ tầng: … 1.000 km; … 190 trường."."""
+    groups: dict[str, list[str]] = {}
+    for m in fig.monitoring:
+        figure = _monitoring_value(m.value, m)
+        if m.baseline is not None and m.baseline_year is not None:
+            figure = (
+                f"{_monitoring_value(m.baseline, m)} năm {m.baseline_year} → {figure} "
+                f"năm {m.years[1]}"
+            )
+        groups.setdefault(m.group, []).append(f"{lower_first(m.name)} {figure}")
+    return [f"{group}: " + "; ".join(items) + "." for group, items in groups.items()]
+
+
+def _monitoring_value(value: float, m: MonitoringFigure) -> str:
+    shown = number(value, m.decimals)
+    return f"{shown}%" if m.unit == "%" else f"{shown} {m.unit}"
 
 
 def recognised_items(fig: ReportFigures) -> list[str]:
