@@ -43,6 +43,17 @@ class Problem:
         }
 
 
+class MoreProblems(Problem):
+    """The line that stands for the problems not listed: '… và 199.715 lỗi khác'."""
+
+    @property
+    def count(self) -> int:
+        return int(self.row or 0)
+
+    def place(self) -> str:
+        return f"tệp {self.file}"
+
+
 def _column_order(column: str | None) -> tuple[int, str]:
     letters = (column or "").split(" ", 1)[0]
     return (len(letters), letters) if letters.isalpha() and letters.isupper() else (9, column or "")
@@ -52,8 +63,9 @@ def _order(problem: Problem) -> tuple[str, str, int, tuple[int, str]]:
     return (problem.file, problem.sheet or "", problem.row or 0, _column_order(problem.column))
 
 
-def capped(problems: list[Problem], cap: int | None = None) -> list[Problem]:
-    """At most ``cap`` problems, the first by file, sheet, row, column, and a count of the rest.
+def capped(problems: list[Problem], cap: int | None = None) -> tuple[list[Problem], int]:
+    """At most ``cap`` problems, the first by file, sheet, row, column, a line counting the rest,
+    and the total. Problems already capped (re-raised with others) keep their count.
 
     A file with 200.000 bad rows would otherwise render a page nobody reads (and takes seconds
     to render): the first ones show what is wrong, the count how much.
@@ -61,14 +73,19 @@ def capped(problems: list[Problem], cap: int | None = None) -> list[Problem]:
     from ntm.io.limits import LIMITS  # (imports babel: only when a file has problems)
 
     cap = LIMITS.max_problems if cap is None else cap
-    if len(problems) <= cap:
-        return problems
+    listed = [p for p in problems if not isinstance(p, MoreProblems)]
+    total = len(listed) + sum(p.count for p in problems if isinstance(p, MoreProblems))
+    if total == len(problems) and len(problems) <= cap:
+        return problems, total
     from ntm.formatting import number
 
-    first = sorted(problems, key=_order)[:cap]
-    rest = len(problems) - cap
-    files = sorted({p.file for p in problems})
-    return [*first, Problem(", ".join(files), f"… và {number(rest)} lỗi khác")]
+    first = sorted(listed, key=_order)[:cap]
+    rest = total - len(first)
+    if not rest:
+        return first, total
+    files = ", ".join(sorted({p.file for p in problems}))
+    # The count rides in ``row`` so that it survives being re-raised with other problems.
+    return [*first, MoreProblems(files, f"… và {number(rest)} lỗi khác", None, rest)], total
 
 
 class ImportFailed(Exception):
@@ -79,8 +96,7 @@ class ImportFailed(Exception):
     """
 
     def __init__(self, problems: list[Problem]):
-        self.total = len(problems)
-        problems = capped(problems)
+        problems, self.total = capped(problems)
         self.problems = problems
         super().__init__(
             f"Có {self.total} lỗi trong dữ liệu:\n" + "\n".join(f"- {p}" for p in problems)
