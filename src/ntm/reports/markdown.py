@@ -18,7 +18,8 @@ def render_markdown(ctx: DocumentContext, charts: dict[str, str] | None = None) 
     blocks += _results(ctx, charts or {})
     blocks += ["### 5. Huy động nguồn lực", *(body.funding_paragraphs or _NO_FUNDING)]
     if body.monitoring_items:
-        blocks += ["### 6. Kết quả thực hiện các chỉ tiêu theo dõi", _bullets(body.monitoring_items)]
+        title = "### 6. Kết quả thực hiện các chỉ tiêu theo dõi"
+        blocks += [title, _bullets(body.monitoring_items)]
     blocks += ["## II. TỒN TẠI, HẠN CHẾ", _bullets(body.shortcomings)]
     blocks += ["## III. KIỂM TRA SỐ LIỆU"]
     blocks += [_bullets(body.check_items) if body.check_items else f"{body.no_problem}."]
