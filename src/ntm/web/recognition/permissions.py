@@ -36,14 +36,6 @@ def may_appraise(scope: Scope, unit: Unit) -> bool:
     return any(area.holds(unit) for area in scope.offices)
 
 
-def is_reviewer(scope: Scope) -> bool:
-    return bool(scope.reviews)
-
-
-def is_office(scope: Scope) -> bool:
-    return bool(scope.offices)
-
-
 def sees_lists(scope: Scope, role: str) -> bool:
     """The queues: the role's holders, and those who read everything (central, admin)."""
     return role in scope.roles or scope.read_all
