@@ -97,7 +97,9 @@ def _enter_values(site: Site, officer: Page, visited: dict[str, str]) -> None:
     yes_no = officer.locator(f"select[name='ind-{first}.2']")
     expect(yes_no.locator("option:checked")).to_have_text("Có")
     officer.get_by_role("button", name="Lưu", exact=True).click()
-    expect(officer.locator("ul.messages")).to_have_text("Đã lưu 0 thay đổi.")
+    expect(officer.locator("ul.messages")).to_have_text(
+        "Không có thay đổi nào: không có gì được ghi."
+    )
 
 
 def _submit_dossier(site: Site, officer: Page, visited: dict[str, str]) -> None:
@@ -132,11 +134,21 @@ def _review_line(page: Page, number: int) -> Any:
     return page.locator(f"#tc-{number}")
 
 
-def _confirm(page: Page, numbers: list[int]) -> None:
+def _decide(page: Page, numbers: list[int], returned: dict[int, str] | None = None) -> None:
+    """The workspace's one form: "Xác nhận đạt" for ``numbers``, "Cần bổ sung" with its comment
+    for ``returned``, one click."""
+    returned = returned or {}
     for n in numbers:
-        line = _review_line(page, n)
-        line.get_by_role("button", name="Xác nhận đạt").click()
+        page.locator(f"input[name='decision-{n}'][value='confirmed']").check()
+    for n, comment in returned.items():
+        page.locator(f"input[name='decision-{n}'][value='returned']").check()
+        page.locator(f"input[name='comment-{n}']").fill(comment)
+    page.get_by_role("button", name="Ghi kết quả thẩm tra").click()
+    expect(page.locator("ul.messages")).to_have_text("Đã ghi kết quả thẩm tra.")
+    for n in numbers:
         expect(_review_line(page, n).locator("td").nth(2)).to_contain_text("Xác nhận đạt")
+    for n in returned:
+        expect(_review_line(page, n).locator("td").nth(2)).to_contain_text("Cần bổ sung")
 
 
 def _open_from_queue(reviewer: Page, pending: str) -> None:
@@ -163,7 +175,8 @@ def test_a_commune_is_recognised_from_data_entry_to_the_public_list(
     _enter_values(site, officer, visited)
     _submit_dossier(site, officer, visited)
 
-    # A reviewer returns criterion 1 with a comment (HTMX: the table changes in place).
+    # A reviewer marks criterion 1 "cần bổ sung" with a comment and confirms criterion 2; the
+    # dossier goes back only once every criterion has a word (criteria 3–10: thamdinh2).
     reviewer = site.login("thamdinh")
     _open_from_queue(reviewer, "1, 2")
     visited["queue"] = reviewer.url
@@ -171,21 +184,23 @@ def test_a_commune_is_recognised_from_data_entry_to_the_public_list(
     reviewer.locator("tr", has_text=COMMUNE).get_by_role("link", name=COMMUNE, exact=True).click()
     visited["submission"] = reviewer.url
     expect(reviewer.locator("#criteria")).to_contain_text("Trạng thái hồ sơ: Đã gửi hồ sơ")
-    # Criteria 3–10 are another department's: no buttons for this reviewer there.
-    expect(_review_line(reviewer, 3).get_by_role("button")).to_have_count(0)
-    _keep_marker(reviewer)
-    _review_line(reviewer, 1).get_by_placeholder("Ý kiến").fill(RETURN_COMMENT)
-    _review_line(reviewer, 1).get_by_role("button", name="Trả lại").click()
-    expect(reviewer.locator("#criteria")).to_contain_text("Trạng thái hồ sơ: Trả lại để bổ sung")
+    # Criteria 3–10 are another department's: no choice for this reviewer there.
+    expect(_review_line(reviewer, 3).locator("input")).to_have_count(0)
+    _decide(reviewer, [2], {1: RETURN_COMMENT})
+    expect(reviewer.locator("#criteria")).to_contain_text("Trạng thái hồ sơ: Đang thẩm tra")
     expect(_review_line(reviewer, 1)).to_contain_text(RETURN_COMMENT)
-    assert _not_reloaded(reviewer)
     site.shot(reviewer, "tham-tra-ho-so", at="#criteria")
+    second = site.login(OTHER_REVIEWER)
+    _open_from_queue(second, "3, 4, 5, 6, 7, 8, 9, 10")
+    second.locator("tr", has_text=COMMUNE).get_by_role("link", name=COMMUNE, exact=True).click()
+    _decide(second, list(range(3, 11)))
+    expect(second.locator("#criteria")).to_contain_text("Trạng thái hồ sơ: Trả lại để bổ sung")
 
     # The officer sees the comment, fixes the data and resubmits.
     officer.reload()
     expect(officer.locator("main > p").first).to_contain_text("Trạng thái: Trả lại để bổ sung")
     expect(_review_line(officer, 1)).to_contain_text(RETURN_COMMENT)
-    expect(_review_line(officer, 1)).to_contain_text("Trả lại")
+    expect(_review_line(officer, 1)).to_contain_text("Cần bổ sung")
     officer.goto(visited["data-entry"])
     officer.locator("input[name='ind-1.1']").fill("100")
     officer.locator("input[name='cmt-1.1']").fill("Quy hoạch chung xã đã được phê duyệt.")
@@ -196,16 +211,14 @@ def test_a_commune_is_recognised_from_data_entry_to_the_public_list(
     expect(officer.locator("ul.messages")).to_have_text("Đã gửi hồ sơ.")
     expect(officer.locator("main > p").first).to_contain_text("Trạng thái: Đang thẩm tra")
 
-    # Both reviewers confirm their criteria; the last confirmation completes the review.
+    # Only criterion 1 waits for a new word (the others stay confirmed): its confirmation
+    # completes the review.
     reviewer.reload()
     expect(reviewer.locator("#criteria")).to_contain_text("Trạng thái hồ sơ: Đang thẩm tra")
-    _confirm(reviewer, [1, 2])
-    expect(reviewer.locator("#criteria")).to_contain_text("Trạng thái hồ sơ: Đang thẩm tra")
-    second = site.login(OTHER_REVIEWER)
-    _open_from_queue(second, "3, 4, 5, 6, 7, 8, 9, 10")
-    second.locator("tr", has_text=COMMUNE).get_by_role("link", name=COMMUNE, exact=True).click()
-    _confirm(second, list(range(3, 11)))
-    expect(second.locator("#criteria")).to_contain_text("Trạng thái hồ sơ: Đã thẩm tra đủ tiêu chí")
+    _decide(reviewer, [1])
+    expect(reviewer.locator("#criteria")).to_contain_text(
+        "Trạng thái hồ sơ: Đã thẩm tra đủ tiêu chí"
+    )
 
     # The provincial office appraises and records the chairman's decision.
     office = site.login("tinh")
@@ -232,8 +245,8 @@ def test_a_commune_is_recognised_from_data_entry_to_the_public_list(
     history = office.locator("main table").last  # the steps taken, latest last
     expect(history.locator("tr").last).to_contain_text("Quyết định công nhận")
     expect(history.locator("tr").last).to_contain_text("Đã công nhận")
-    returned = history.locator("tr", has_text="Trả lại tiêu chí 1")
-    expect(returned).to_contain_text(f"Trả lại: {RETURN_COMMENT}")
+    returned = history.locator("tr", has_text="Cần bổ sung tiêu chí 1")
+    expect(returned).to_contain_text(f"Cần bổ sung: {RETURN_COMMENT}")
     expect(history.locator("tr", has_text="Xác nhận tiêu chí 3")).to_contain_text("Xác nhận đạt")
     expect(history).not_to_contain_text("criterion_")
 
