@@ -1,9 +1,9 @@
 """Reads for the province dashboard: every figure judged live by the engine from stored values.
 
 ``figures`` keeps the rendered result under a key that every write changes (see there), so a
-value saved a moment ago is in the next page. The years shown are judged together through the
-read model (``readmodel.inputs.periods_evaluate``: each period's rows kept per data version, one
-pass of the engine per year); the roll-ups are the domain's.
+value saved a moment ago is in the next page. The year shown is judged through the read model
+(``readmodel.inputs.periods_evaluate``: its rows kept per data version); the earlier years'
+figures are the read model's roll-ups, each kept per its own version (``readmodel.figures``).
 """
 
 from __future__ import annotations
@@ -11,12 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Q
+
 from ntm.domain.evaluation import Evaluation
 from ntm.domain.rollup import Rollup, rollup, rollup_by, vi_sort_key
 from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.models import Period
 from ntm.web.assessments.selectors import period_communes
 from ntm.web.dashboards.targets import period_targets
+from ntm.web.readmodel.figures import period_figures
 from ntm.web.readmodel.inputs import periods_evaluate
 from ntm.web.readmodel.scopes import readable_periods
 from ntm.web.units.models import Regime, Unit
@@ -175,6 +178,23 @@ def _year_figures(period: Period, summary: Rollup, current: bool) -> YearFigures
     )  # fmt: skip
 
 
+def _earlier_years(earlier: list[Period], scope: Scope, flt: DashboardFilter) -> list[YearFigures]:
+    """The earlier years' figures over the same communes, each kept by the read model per its
+    own data version: a save this year judges this year again, not the nine before it."""
+    q = scope.units_q()
+    if flt.district:
+        q &= Q(district_code=flt.district)
+    if flt.group:
+        q &= Q(group=flt.group)
+    kept = period_figures(earlier, units_q=q, scope_key=repr((scope, flt.district, flt.group)))
+    return [
+        YearFigures(period=p, total=f.communes, recognised=f.recognised, avg=f.avg,
+                    under=f.under, bands=dict(f.bands))
+        for p in earlier
+        if (f := kept[p.pk]).communes
+    ]  # fmt: skip
+
+
 def earlier_periods(
     *, period: Period, scope: Scope, periods: list[Period] | None = None
 ) -> list[Period]:
@@ -225,8 +245,7 @@ def province_dashboard(
         all_units = scope_units(period=period, scope=scope)
     units = filter_units(all_units, flt)
     earlier = earlier_periods(period=period, scope=scope, periods=periods)
-    evaluations = periods_evaluate(periods=[*earlier, period], units=units)
-    evaluation = evaluations[period.pk]
+    evaluation = periods_evaluate(periods=[period], units=units)[period.pk]
     cset = evaluation.cset
     districts, groups = filter_choices(all_units, period.regime)
     if targets is _READ:
@@ -239,11 +258,10 @@ def province_dashboard(
     )  # fmt: skip
     if not units:
         return board
-    summaries = {pk: rollup(ev) for pk, ev in evaluations.items()}
-    board.years = [_year_figures(p, summaries[p.pk], p.pk == period.pk) for p in [*earlier, period]]
+    summary = rollup(evaluation)
+    board.years = [*_earlier_years(earlier, scope, flt), _year_figures(period, summary, True)]
     for y in board.years:
         board.band_labels += [label for label in y.bands if label not in board.band_labels]
-    summary = summaries[period.pk]
     rows = commune_rows(evaluation, units)
     board.summary = summary
     board.lagging = summary.under

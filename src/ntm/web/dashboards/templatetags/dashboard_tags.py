@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from django import template
+from django.urls import get_script_prefix, reverse
 
 from ntm import formatting
 from ntm.domain.rollup import round_half_up
@@ -44,6 +46,18 @@ def vn_percent(value: Any) -> str:
 def vn_avg(value: Any) -> str:
     """An average as reports print it: rounded half up to one decimal, ``14,8``."""
     return "" if value is None else decimal1_text(float(value))
+
+
+@register.filter
+def history_url(unit_id: int) -> str:
+    """The commune history page of ``unit_id``: reversed once per process and script prefix,
+    not once per row (a province's three tables hold ~1.400 links)."""
+    return _history_pattern(get_script_prefix()).format(int(unit_id))
+
+
+@lru_cache(maxsize=8)
+def _history_pattern(script_prefix: str) -> str:
+    return reverse("commune-history", args=[0]).replace("/0/", "/{}/")
 
 
 @register.filter
