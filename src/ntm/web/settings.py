@@ -126,6 +126,11 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 
+# Recognition workflow (docs/workflow.md): days each step may take (review, supplement,
+# appraisal, decision) and how early the to-do lists warn of a period's data-entry deadline.
+NTM_RECOGNITION_STEP_DAYS = env_int("NTM_RECOGNITION_STEP_DAYS", 15)
+NTM_PERIOD_WARN_DAYS = env_int("NTM_PERIOD_WARN_DAYS", 30)
+
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 # The project's own static files (ntm.css, vendor/…): ntm.web is no app, so list them here.

@@ -19,6 +19,7 @@ from ntm.web.recognition.forms import (
     SubmissionForm,
 )
 from ntm.web.recognition.history import history_rows
+from ntm.web.recognition.period_log import period_notice
 from ntm.web.recognition.models import State, Submission
 from ntm.web.recognition.permissions import may_appraise, may_submit
 from ntm.web.recognition.selectors import (
@@ -65,6 +66,7 @@ def render_commune(
         "form": form or SubmissionForm(initial=initial),
         "can_submit": may_submit(request_scope(request), unit) and editable,
         "period_open": period.state == PeriodState.OPEN,
+        "period_notice": period_notice(period=period),
     }  # fmt: skip
     return render(request, "recognition/commune.html", context, status=status)
 
