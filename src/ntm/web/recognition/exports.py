@@ -35,7 +35,7 @@ def deadlines_xlsx(
 ) -> HttpResponse:
     """One sheet: a row per dossier, its step's deadline as a date and the days left."""
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]
     ws.title = title[:31]
     ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=13)
     headers = [_("Mã xã"), _("Xã"), _("Huyện"), _("Hạng"), _("Năm"), _("Trạng thái"),
