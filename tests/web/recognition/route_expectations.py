@@ -67,6 +67,15 @@ PAGES = {
             {"decision": "returned", "comment": "Thiếu biên bản"},
         ),
     ),
+    "recognition-review-all": (
+        ONLY_REVIEWER,
+        on_dossier(
+            "POST",
+            "/cong-nhan/ho-so/{s}/tham-tra/",
+            State.SUBMITTED,
+            {"decision-2": "returned", "comment-2": "Thiếu biên bản"},
+        ),
+    ),
     "recognition-appraise": (
         ONLY_OFFICE,
         on_dossier("POST", "/cong-nhan/ho-so/{s}/tham-dinh/", State.CONFIRMED, {"note": "Đạt"}),
@@ -86,6 +95,14 @@ PAGES = {
     ),
     "recognition-queue": (LIST_REVIEWERS, on_list("/cong-nhan/hang-cho/", State.SUBMITTED)),
     "recognition-office": (LIST_OFFICES, on_list("/cong-nhan/van-phong/", State.CONFIRMED)),
+    "recognition-queue#xlsx": (
+        LIST_REVIEWERS,
+        on_list("/cong-nhan/hang-cho/?export=xlsx", State.SUBMITTED),
+    ),
+    "recognition-office#xlsx": (
+        LIST_OFFICES,
+        on_list("/cong-nhan/van-phong/?export=xlsx", State.CONFIRMED),
+    ),
     "recognition-revocations": (
         LIST_OFFICES,
         on_list("/cong-nhan/thu-hoi/", State.REVOKED),
