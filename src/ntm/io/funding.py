@@ -24,6 +24,7 @@ from ntm.domain.plans import (
     FundingLine,
 )
 from ntm.io.numbers import parse_number
+from ntm.io.rawfile import RawFile
 from ntm.io.targets import (
     Problems,
     Table,
@@ -58,15 +59,17 @@ def _decimals(raw: object) -> int | None:
     return len(match.group(1))
 
 
-def read_funding(path: str | Path) -> FundingFile:
-    """Every line of the file; raises ImportFailed listing every problem."""
-    problems = Problems(Path(path).name)
+def read_funding(path: str | Path | RawFile) -> FundingFile:
+    """Every line of the file (a path, or bytes with a name from the web); raises ImportFailed
+    listing every problem."""
+    name = RawFile.of(path).name
+    problems = Problems(name)
     needed = ["scope_code", "period_start", "period_end", "source", "amount_billion_vnd"]
     table = read_table(path, problems, [*needed, "source_name", "parent"])
     if table is None or not require_columns(table, needed, problems):
         problems.raise_if_any()
-        return FundingFile(str(path))
-    out = FundingFile(Path(path).name)
+        return FundingFile(name)
+    out = FundingFile(name)
     seen: dict[tuple[str, tuple[int, int], str], int] = {}
     custom: set[str] = set()  # sources named by the file itself (source_name)
     for row, cells in table.rows:

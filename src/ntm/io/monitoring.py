@@ -1,11 +1,12 @@
 """Monitoring values in the long form: ``unit_code, year, indicator, value`` (CSV or Excel).
 
-One row per value; Vietnamese headers are read too (``mã đơn vị, năm, chỉ tiêu, giá trị``). The
-catalogue says which indicators exist, which are entered (a ratio is computed, never entered) and
-at which level: a province-level value goes on the province's code (2 digits), a commune-level
-one on a commune's. Every bad cell is a Problem naming file, sheet, row and column; all are raised
-at once and nothing of the file is used. Reading is bounded by ``ntm.io.limits`` (the shared
-reader refuses a file past them before it is parsed).
+One row per value; a row whose value is blank is skipped (the template lists every place and
+indicator, an office fills what it has). Vietnamese headers are read too (``mã đơn vị, năm,
+chỉ tiêu, giá trị``). The catalogue says which indicators exist, which are entered (a ratio is
+computed, never entered) and at which level: a province-level value goes on the province's code
+(2 digits), a commune-level one on a commune's. Every bad cell is a Problem naming file, sheet,
+row and column; all are raised at once and nothing of the file is used. Reading is bounded by
+``ntm.io.limits`` (the shared reader refuses a file past them before it is parsed).
 """
 
 from __future__ import annotations
@@ -81,6 +82,8 @@ def read_monitoring(
     convention: Convention = "auto" if has_comma else "dot"
     out = MonitoringFile(table.file, notes=list(table.grid.notes))
     for number, cells in rows:
+        if tabular.cell_text(cells.get("value")) == "":
+            continue  # a row of the template left blank: nothing entered, nothing changed
         value = _row(number, cells, catalogue, units, convention, problems, out)
         if value is not None:
             out.values.append(value)

@@ -21,6 +21,7 @@ from ntm.domain.plans import COUNT_MEASURES, MEASURES, NEEDS_CRITERION, Target
 from ntm.io import tabular
 from ntm.io.errors import ImportFailed, ProblemList
 from ntm.io.numbers import Convention, parse_number
+from ntm.io.rawfile import RawFile
 
 # The records live in ntm.domain.plans; they are named here too for the readers' callers.
 __all__ = [
@@ -64,7 +65,7 @@ class Problems(ProblemList):
         super().add(message, row=row, column=self.labels.get(column or "", column))
 
 
-def read_table(path: str | Path, problems: Problems, columns: list[str]) -> Table | None:
+def read_table(path: str | Path | RawFile, problems: Problems, columns: list[str]) -> Table | None:
     """The first sheet of a workbook, or a CSV file (any encoding and delimiter the shared
     reader knows), with its header found among the first rows; ``columns`` are the names read."""
     keys = {c.replace("_", " "): c for c in columns}

@@ -46,6 +46,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("cong-nhan/", include("ntm.web.recognition.urls")),
     path("public/", include("ntm.web.public.urls")),
+    path("", include("ntm.web.monitoring.urls")),
     path("", include("ntm.web.dashboards.urls")),
 ]
 

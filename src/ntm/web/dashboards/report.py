@@ -8,6 +8,7 @@ the report is that district's. The baseline is the province's latest earlier per
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from ntm.reports import ReportData, Scope, build_figures
@@ -17,6 +18,7 @@ from ntm.web.accounts.scope import Scope as UserScope
 from ntm.web.assessments.models import Period
 from ntm.web.dashboards.selectors import DashboardFilter, dashboard_units, earlier_periods
 from ntm.web.dashboards.targets import period_plan_targets
+from ntm.web.monitoring.selectors import funding_file, report_monitoring
 from ntm.web.readmodel.inputs import periods_evaluate
 
 FILES = {"docx": "report.docx", "xlsx": "phu-luc.xlsx"}
@@ -37,8 +39,14 @@ def dashboard_report_file(*, period: Period, scope: UserScope, district: str, ki
         where = Scope("province", period.province_code, period.province_name,
                       period.province_code, period.province_name)  # fmt: skip
     plan = period_plan_targets(period=period) if not district else []
-    data = ReportData(evaluation, where, base_eval, plan, sources=["cơ sở dữ liệu ntm"])
-    fig = build_figures(data)
+    communes = [u.code for u in units]
+    funding = funding_file(period=period, scope_code=where.code, communes=communes)
+    data = ReportData(evaluation, where, base_eval, plan, funding, sources=["cơ sở dữ liệu ntm"])
+    # Monitoring values and funds come from ntm.web.monitoring (issue #12).
+    monitoring = report_monitoring(
+        period=period, communes=communes, baseline_year=base[0].year if base else None
+    )
+    fig = replace(build_figures(data), monitoring=monitoring)
     context = document_context(fig, Issuer())
     with tempfile.TemporaryDirectory(prefix="ntm-dashboard-report-") as tmp:
         write_report(fig, context, Path(tmp) / "out")
