@@ -11,6 +11,7 @@ Vietnamese, exit 0 or 2, a 200 or a 400, never a crash.
 
 from __future__ import annotations
 
+import functools
 import io
 import random
 import re
@@ -513,3 +514,14 @@ def build(seed: int = SEED) -> list[Hostile]:
 def build_bombs() -> list[Hostile]:
     """The zip bombs: small files inflating to 60–300 MB (slow to make, not to refuse)."""
     return zip_bombs(template_bytes())
+
+
+@functools.cache
+def cached() -> list[Hostile]:
+    """The corpus, made once per process (the CLI and web tests share it)."""
+    return build()
+
+
+@functools.cache
+def cached_bombs() -> list[Hostile]:
+    return build_bombs()

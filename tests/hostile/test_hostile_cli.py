@@ -6,24 +6,15 @@ with their time and memory measured (tests/hostile/test_bombs.py).
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from ntm.cli import app
-from tests.hostile.corpus import ENGLISH, QUOTED, Hostile, build, build_bombs
+from tests.hostile.corpus import ENGLISH, QUOTED, Hostile, cached, cached_bombs
 
-
-@functools.cache
-def corpus() -> list[Hostile]:
-    return build()
-
-
-@functools.cache
-def bombs() -> list[Hostile]:
-    return build_bombs()
+corpus, bombs = cached, cached_bombs
 
 
 def stored_name(index: int, file: Hostile) -> str:

@@ -24,7 +24,8 @@ from ntm.web.assessments.services import criteria_set_store
 from ntm.web.audit.models import AuditEntry
 from ntm.web.units.models import Unit
 from tests.hostile.corpus import ENGLISH, FIXTURES, QUOTED, SET_CODE, YEAR, Hostile
-from tests.hostile.test_hostile_cli import bombs, corpus
+from tests.hostile.corpus import cached as corpus
+from tests.hostile.corpus import cached_bombs as bombs
 
 
 @pytest.fixture

@@ -54,6 +54,8 @@ def cell_text(value: Any) -> str:
     if isinstance(value, PercentCell):
         return cell_text(value.percent) + "%"
     if isinstance(value, float):
+        if abs(value) >= 1e21 or value != value:  # 1e308 as "1e+308", not 309 digits; NaN
+            return repr(value)
         if value.is_integer():
             return str(int(value))
         return f"{value:g}" if abs(value) < 1e15 else repr(value)

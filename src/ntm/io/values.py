@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -69,6 +70,8 @@ def indicator_value(
         return None, None
     value = parsed.value
     text = cell_text(raw)
+    if not math.isfinite(value):  # a NaN or an infinity a program wrote into the cell
+        raise ValueError(f"«{text}» không phải là một số hữu hạn")
     if parsed.percent and indicator.kind != "percent":
         raise ValueError(f"«{text}»: chỉ tiêu {indicator.code} không tính bằng phần trăm")
     if indicator.kind == "percent" and not 0 <= value <= 100:
