@@ -21,9 +21,18 @@ app = typer.Typer(
 
 # Each command module imported by name: a missing or broken one fails here, loudly, instead of
 # its commands silently disappearing from `ntm --help`.
-from ntm.cli import backup, criteria, evaluate, ocop, report, serve, units  # noqa: E402
+from ntm.cli import (  # noqa: E402
+    backup,
+    criteria,
+    evaluate,
+    monitoring,
+    ocop,
+    report,
+    serve,
+    units,
+)
 
-for _module in (criteria, units, evaluate, report, ocop, serve, backup):
+for _module in (criteria, units, evaluate, monitoring, report, ocop, serve, backup):
     _module.register(app)
 
 
