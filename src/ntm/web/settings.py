@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "ntm.web.recognition",
     "ntm.web.public",
     "ntm.web.readmodel",
+    "ntm.web.registries",
     "ntm.web.monitoring",
 ]
 

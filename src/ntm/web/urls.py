@@ -47,6 +47,7 @@ urlpatterns = [
     path("cong-nhan/", include("ntm.web.recognition.urls")),
     path("public/", include("ntm.web.public.urls")),
     path("", include("ntm.web.monitoring.urls")),
+    path("so-theo-doi/", include("ntm.web.registries.urls")),
     path("", include("ntm.web.dashboards.urls")),
 ]
 

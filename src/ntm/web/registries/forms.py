@@ -1,0 +1,153 @@
+"""Forms of the registries: filters of the lists, entry of one record, upload of a file."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from ntm.domain import ocop
+from ntm.web.registries.models import ModelField, ModelKind, Standing, Village, VillageKind
+from ntm.web.units.models import Regime, Unit
+
+STARS = [("", _("Tất cả")), ("0", _("Không đạt sao"))] + [(str(s), f"{s}★") for s in range(1, 6)]
+STATUS = [("", _("Tất cả"))] + [(k, _(v)) for k, v in ocop.STATUS_VI.items() if k != "rerated"]
+DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+
+
+def _units_field(units: QuerySet[Unit], required: bool = True) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        queryset=units.order_by("province_code", "district_code", "name"),
+        label=_("Xã"),
+        required=required,
+        empty_label=_("Tất cả") if not required else "---------",
+    )
+
+
+class OcopFilter(forms.Form):
+    stars = forms.ChoiceField(label=_("Hạng sao"), choices=STARS, required=False)
+    group = forms.ChoiceField(label=_("Nhóm sản phẩm"), required=False)
+    status = forms.ChoiceField(label=_("Tình trạng"), choices=STATUS, required=False)
+    as_of = forms.DateField(label=_("Xét hiệu lực đến ngày"), required=False, widget=DATE_INPUT)
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"] = _units_field(units, required=False)
+        self.fields["group"].choices = [("", _("Tất cả"))] + [(g, g) for g in ocop.product_groups()]
+
+
+class OcopRatingForm(forms.Form):
+    code = forms.CharField(label=_("Mã sản phẩm"), max_length=40)
+    name = forms.CharField(label=_("Tên sản phẩm"), max_length=200)
+    group = forms.ChoiceField(label=_("Nhóm sản phẩm"))
+    subject = forms.CharField(label=_("Chủ thể"), max_length=200)
+    scorecard = forms.ChoiceField(label=_("Phiếu chấm"))
+    score_a = forms.DecimalField(
+        label=_("Điểm phần A"), max_digits=5, decimal_places=2, min_value=0
+    )
+    score_b = forms.DecimalField(
+        label=_("Điểm phần B"), max_digits=5, decimal_places=2, min_value=0
+    )
+    score_c = forms.DecimalField(
+        label=_("Điểm phần C"), max_digits=5, decimal_places=2, min_value=0
+    )
+    decision_number = forms.CharField(label=_("Số quyết định"), max_length=60)
+    decision_date = forms.DateField(label=_("Ngày quyết định"), widget=DATE_INPUT)
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"] = _units_field(units)
+        self.fields["group"].choices = [(g, g) for g in ocop.product_groups()]
+        self.fields["scorecard"].choices = [(c, c) for c in ocop.scorecards()]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        card = ocop.scorecards().get(data.get("scorecard", ""))
+        for part in ocop.PARTS if card else ():
+            score: Decimal | None = data.get(f"score_{part.lower()}")
+            maximum = card.part(part).maximum if card else 0
+            if score is not None and score > maximum:
+                self.add_error(
+                    f"score_{part.lower()}",
+                    _("Điểm vượt điểm tối đa %(max)s của phiếu chấm %(card)s.")
+                    % {"max": maximum, "card": data["scorecard"]},
+                )
+        return data
+
+
+class InitiativeForm(forms.Form):
+    name = forms.CharField(label=_("Tên mô hình"), max_length=200)
+    kind = forms.ModelChoiceField(queryset=ModelKind.objects.all(), label=_("Loại"))
+    field = forms.ChoiceField(label=_("Lĩnh vực"), choices=ModelField.choices)
+    year = forms.IntegerField(label=_("Năm công nhận"), min_value=2000, max_value=2100)
+    households = forms.IntegerField(label=_("Số hộ/thành viên"), min_value=0, required=False)
+    value = forms.DecimalField(
+        label=_("Giá trị/thu nhập (triệu đồng/năm)"), min_value=0, required=False
+    )
+    description = forms.CharField(label=_("Mô tả"), widget=forms.Textarea, required=False)
+    photo = forms.FileField(label=_("Ảnh minh chứng (JPEG, PNG)"), required=False)
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"] = _units_field(units)
+
+
+class InitiativeFilter(forms.Form):
+    kind = forms.ModelChoiceField(
+        queryset=ModelKind.objects.all(), label=_("Loại"), required=False, empty_label=_("Tất cả")
+    )
+    field = forms.ChoiceField(
+        label=_("Lĩnh vực"), choices=[("", _("Tất cả")), *ModelField.choices], required=False
+    )
+    year = forms.IntegerField(label=_("Năm công nhận"), required=False)
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"] = _units_field(units, required=False)
+
+
+class VillageForm(forms.Form):
+    name = forms.CharField(label=_("Tên thôn, bản, tổ dân phố"), max_length=120)
+    kind = forms.ChoiceField(label=_("Loại"), choices=VillageKind.choices)
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"] = _units_field(units)
+
+
+class StandingForm(forms.Form):
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    standing = forms.ChoiceField(label=_("Danh hiệu"), choices=Standing.choices)
+    decision_number = forms.CharField(label=_("Số quyết định"), max_length=60)
+    decision_date = forms.DateField(label=_("Ngày quyết định"), widget=DATE_INPUT)
+
+    def __init__(self, *args: Any, villages: QuerySet[Village], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["village"] = forms.ModelChoiceField(
+            queryset=villages.select_related("unit"), label=_("Thôn")
+        )
+        self.order_fields(["village"])
+
+
+class VillageFilter(forms.Form):
+    year = forms.IntegerField(label=_("Năm"), required=False)
+    standing = forms.ChoiceField(
+        label=_("Danh hiệu"), choices=[("", _("Tất cả")), *Standing.choices], required=False
+    )
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"] = _units_field(units, required=False)
+
+
+class RegistryUpload(forms.Form):
+    regime = forms.ChoiceField(label=_("Giai đoạn của mã xã"), choices=Regime.choices)
+    file = forms.FileField(label=_("Tệp Excel (.xlsx) hoặc CSV"))
+
+
+def today() -> date:
+    return date.today()
