@@ -135,3 +135,12 @@ def test_funds_page_shows_the_stacked_sources_and_the_form_saves_with_audit(clie
     row = FundAmount.objects.get(source="tinh_kon_tum")
     assert (row.plan, row.allocated, row.disbursed) == (12.5, 10.0, 9.75)
     assert AuditEntry.objects.filter(target="v:tinh_kon_tum", channel="form").exists()
+
+
+def test_the_dashboard_shows_the_funds_stacked_by_source(client, demo):
+    FundAmount.objects.all().delete()
+    _upload(_office(client), f"/ky/{demo.pk}/nguon-von/nhap/", FUNDING)
+    page = client.get(f"/tong-hop/?period={demo.pk}").content.decode()
+    block = page.split('id="funds-chart"', 1)[1]
+    assert 'data-span="2016–2020"' in block and "1.847,561" in block
+    assert block.index('data-source="central_budget"') < block.index('data-source="community"')

@@ -28,13 +28,17 @@ def flow_value(flows: dict[str, Any], group: str, code: str) -> float | None:
     return None
 
 
-@register.inclusion_tag("monitoring/_funds_chart.html")
-def funds_block(period: Any, scope: Any) -> dict[str, Any]:
-    """The dashboard's funds block: the stacked bars of the period's province, read fresh."""
+@register.inclusion_tag("monitoring/_funds_chart.html", takes_context=True)
+def funds_block(context: dict[str, Any]) -> dict[str, Any]:
+    """The dashboard's funds block: stacked bars of the period's funds by source, over the places
+    the user may read, read fresh (funds are not in the read model's cached figures)."""
+    from ntm.web.assessments.access import request_scope
     from ntm.web.monitoring.funds import fund_rows, stacked_bars
     from ntm.web.monitoring.selectors import readable_communes
 
-    if period is None or scope is None:
+    period, request = context.get("period"), context.get("request")
+    if period is None or request is None:
         return {"bars": []}
-    communes = readable_communes(period=period, scope=scope)
-    return {"bars": stacked_bars(fund_rows(period=period, communes=communes))}
+    communes = readable_communes(period=period, scope=request_scope(request))
+    bars = stacked_bars(fund_rows(period=period, communes=communes))
+    return {"bars": bars, "period": period, "link": True}
