@@ -260,6 +260,28 @@ def dimension_bombs(base: bytes) -> list[Hostile]:
     ]
 
 
+def ods_bomb(rows: int, columns: int) -> bytes:
+    """An OpenDocument sheet whose one value cell repeats ``columns`` times on ``rows`` rows."""
+    cell = (
+        f'<table:table-cell table:number-columns-repeated="{columns}" '
+        'office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>'
+    )
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
+        '<office:spreadsheet><table:table table:name="Dữ liệu">'
+        f'<table:table-row table:number-rows-repeated="{rows}">{cell}</table:table-row>'
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as book:
+        book.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        book.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
 def _streamed_part(base: bytes, part: str, head: bytes, fill: int, tail: bytes) -> bytes:
     """The workbook with ``part`` replaced by head + ``fill`` bytes of 'A' + tail, deflated as
     it is written (never held whole): a small file that inflates to ``fill`` bytes."""

@@ -68,6 +68,13 @@ def test_a_real_cell_far_away_is_refused_even_when_the_declared_dimension_is_sma
     assert "6.000.000 ô" in problem.message
 
 
+def test_an_ods_repeating_one_value_over_the_whole_sheet_is_refused() -> None:
+    from tests.hostile.corpus import ods_bomb
+
+    [problem] = refusal(RawFile("lap.ods", content=ods_bomb(1_048_576, 16_384)))
+    assert "1.048.576 dòng × 16.384 cột" in problem.message and "từ chối" in problem.message
+
+
 def test_a_zip_part_inflating_past_the_limit_is_refused_before_it_is_read() -> None:
     content = workbook({"A1": "commune_code", "A2": "23311"})
     out = io.BytesIO()

@@ -156,6 +156,52 @@ def _check_members(raw: RawFile, book: zipfile.ZipFile, limits: Limits) -> None:
             )
 
 
+_ODS_ROW = re.compile(rb"<table:table-row\b([^>]*)>(.*?)</table:table-row>", re.DOTALL)
+_ODS_CELL = re.compile(rb"<table:table-cell\b([^>]*?)/?>")
+_ODS_REPEAT = re.compile(rb'number-(?:rows|columns)-repeated="(\d+)"')
+
+
+def _repeat(attributes: bytes) -> int:
+    match = _ODS_REPEAT.search(attributes)
+    return int(match.group(1)) if match else 1
+
+
+def _row_width(body: bytes) -> int:
+    """Columns up to the last cell holding a value (trailing empty repeats do not count)."""
+    width = last = 0
+    for cell in _ODS_CELL.finditer(body):
+        width += _repeat(cell.group(1))
+        if b"office:value-type" in cell.group(1):
+            last = width
+    return last
+
+
+def _ods_extent(table: bytes) -> tuple[int, int]:
+    """Rows and columns calamine would allocate for one table: up to the last value."""
+    height = rows = columns = 0
+    for row in _ODS_ROW.finditer(table):
+        repeat = _repeat(row.group(1))
+        height += repeat
+        width = _row_width(row.group(2))
+        if width:
+            rows, columns = height, max(columns, width)
+    return rows, columns
+
+
+def _check_ods(raw: RawFile, book: zipfile.ZipFile, limits: Limits) -> None:
+    """An OpenDocument sheet repeats rows and cells by count, and calamine expands them up to the
+    last value: LibreOffice's own trailing repeats of empty cells are common and harmless."""
+    if "content.xml" not in book.NameToInfo:
+        return
+    content = b"".join(chunk for _tail, chunk in _chunks(book, "content.xml", limits))
+    for table in content.split(b"<table:table ")[1:]:
+        rows, columns = _ods_extent(table)
+        problem = _size_problem(rows, columns, limits)
+        if problem:
+            extent = f"{number(rows)} dòng × {number(columns)} cột"
+            raise _refuse(raw, f"trang tính lặp lại đến {extent}, {problem}")
+
+
 def check_workbook(raw: RawFile, limits: Limits = LIMITS) -> None:
     """ImportFailed naming the file, the sheet and the limit, or None: safe to hand to calamine."""
     if raw.suffix not in ZIP_SUFFIXES:
@@ -163,6 +209,8 @@ def check_workbook(raw: RawFile, limits: Limits = LIMITS) -> None:
     try:
         with zipfile.ZipFile(raw.open()) as book:
             _check_members(raw, book, limits)
+            if raw.suffix == ".ods":
+                _check_ods(raw, book, limits)
             if raw.suffix not in {".xlsx", ".xlsm"}:
                 return
             try:
