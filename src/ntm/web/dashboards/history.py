@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ntm.domain.evaluation import MET, NOT_MET, STATUS_VI, UNKNOWN
 from ntm.domain.rollup import vi_sort_key
 from ntm.web.assessments.models import Assessment, Period
-from ntm.web.assessments.selectors import unit_evaluation
+from ntm.web.readmodel.inputs import commune_years
 from ntm.web.units.models import Unit
 
 _CODES = {"met": MET, "not_met": NOT_MET, "unknown": UNKNOWN}
@@ -58,7 +58,11 @@ class UnitHistory:
 def unit_periods(unit: Unit) -> list[Period]:
     """The periods in which this commune has an assessment, one per year (the latest set)."""
     found: dict[int, Period] = {}
-    rows = Assessment.objects.filter(unit=unit).select_related("period__criteria_set")
+    rows = (
+        Assessment.objects.filter(unit=unit)
+        .select_related("period__criteria_set")
+        .defer("period__criteria_set__data")  # parsed once per content hash by the read model
+    )
     for a in rows.order_by("period__year", "-period__pk"):
         found.setdefault(a.period.year, a.period)
     return [found[y] for y in sorted(found)]
@@ -69,8 +73,9 @@ def unit_history(unit: Unit, relation: str) -> UnitHistory:
     lines: dict[tuple[str, str], Line] = {}
     order: list[tuple[str, str]] = []
     met, totals = [], []
+    evaluations = commune_years(unit=unit, periods=periods)  # every year in two queries
     for period in periods:
-        evaluation = unit_evaluation(period=period, unit=unit)
+        evaluation = evaluations[period.pk]
         result = evaluation.unit_result(0)
         met.append(int(evaluation.criteria_met[0]))
         totals.append(len(evaluation.cset.criteria))

@@ -161,20 +161,10 @@ def period_evaluation(*, period: Period, units: Sequence[Unit]) -> Evaluation:
     return periods_evaluate(periods=[period], units=units)[period.pk]
 
 
-def commune_evaluation(
-    *, period: Period, unit: Unit, values: dict[str, float | None] | None = None,
-    statuses: dict[int, int | None] | None = None,
-) -> Evaluation:  # fmt: skip
-    """One commune judged live; ``values``/``statuses`` overlay the stored ones (a preview).
-    Its own rows only (two small queries), not its period's."""
+def _commune_judge(
+    period: Period, unit: Unit, stored: dict[str, float | None], given: dict[int, int | None]
+) -> Evaluation:
     cset = cset_of(period.criteria_set)
-    mine = {"assessment__unit": unit, "assessment__period": period}
-    stored = dict(IndicatorValue.objects.filter(**mine).values_list("indicator", "value"))
-    given: dict[int, int | None] = dict(
-        CriterionStatus.objects.filter(**mine).values_list("criterion", "status")
-    )
-    stored.update(values or {})
-    given.update(statuses or {})
     column = {ind.code: j for j, ind in enumerate(cset.indicators)}
     matrix = empty_values(1, cset)
     for code, value in stored.items():
@@ -186,3 +176,37 @@ def commune_evaluation(
             status_row[0, j] = given[number]
     return evaluate(cset, [unit.to_domain()], period.year, values=matrix, statuses=status_row,
                     layout=layout_of(period.criteria_set, period.year))  # fmt: skip
+
+
+def commune_evaluation(
+    *, period: Period, unit: Unit, values: dict[str, float | None] | None = None,
+    statuses: dict[int, int | None] | None = None,
+) -> Evaluation:  # fmt: skip
+    """One commune judged live; ``values``/``statuses`` overlay the stored ones (a preview).
+    Its own rows only (two small queries), not its period's."""
+    mine = {"assessment__unit": unit, "assessment__period": period}
+    stored = dict(IndicatorValue.objects.filter(**mine).values_list("indicator", "value"))
+    given: dict[int, int | None] = dict(
+        CriterionStatus.objects.filter(**mine).values_list("criterion", "status")
+    )
+    stored.update(values or {})
+    given.update(statuses or {})
+    return _commune_judge(period, unit, stored, given)
+
+
+def commune_years(*, unit: Unit, periods: Sequence[Period]) -> dict[int, Evaluation]:
+    """Period id → one commune judged in each of ``periods`` (its history): two queries for
+    every year together."""
+    ids = [p.pk for p in periods]
+    stored: dict[int, dict[str, float | None]] = {pk: {} for pk in ids}
+    given: dict[int, dict[int, int | None]] = {pk: {} for pk in ids}
+    mine = {"assessment__unit": unit, "assessment__period_id__in": ids}
+    for pk, code, value in IndicatorValue.objects.filter(**mine).values_list(
+        "assessment__period_id", "indicator", "value"
+    ):
+        stored[pk][code] = value
+    for pk, number, status in CriterionStatus.objects.filter(**mine).values_list(
+        "assessment__period_id", "criterion", "status"
+    ):
+        given[pk][number] = status
+    return {p.pk: _commune_judge(p, unit, stored[p.pk], given[p.pk]) for p in periods}
