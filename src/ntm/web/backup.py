@@ -1,0 +1,218 @@
+"""Backup and restore of the web system's database, whole, into one file.
+
+SQLite: the online backup API (a consistent copy while the server runs). PostgreSQL: ``pg_dump``
+in its custom format and ``pg_restore`` when they are on PATH, else Django's own serialisation
+(``dumpdata``/``loaddata`` in XML, which keeps datetimes to the microsecond where
+JSON keeps milliseconds). A restore goes into an EMPTY database only (a new file, or a
+database just made with ``createdb``), never over a live one: the drill in docs/web.md restores,
+checks, then points DATABASE_URL at the restored database.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+
+from ntm.web.env import masked_database_url
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+PG_HEADER = b"PGDMP"
+# Rows Django makes again by itself on a migrated database: left out of a serialised backup.
+SERIALISED_EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry"]
+
+
+class BackupError(Exception):
+    """A refusal or failure, said in Vietnamese (the CLI prints it and exits 2)."""
+
+
+@dataclass(frozen=True)
+class Database:
+    url: str  # as given, for messages (masked)
+    settings: dict[str, Any]  # Django's DATABASES entry
+
+    @property
+    def engine(self) -> str:
+        return "sqlite" if "sqlite" in self.settings["ENGINE"] else "postgresql"
+
+    @property
+    def shown(self) -> str:
+        return masked_database_url(self.url)
+
+
+def database(url: str) -> Database:
+    try:
+        parsed = dj_database_url.parse(url)
+    except ValueError:
+        raise BackupError(
+            f"Địa chỉ cơ sở dữ liệu không hợp lệ: {masked_database_url(url)}"
+        ) from None
+    if not any(e in parsed["ENGINE"] for e in ("sqlite", "postgresql")):
+        raise BackupError(f"Chỉ sao lưu được SQLite hoặc PostgreSQL: {masked_database_url(url)}")
+    return Database(url, parsed)
+
+
+def backup(db: Database, out: Path) -> str:
+    """Write the whole database to ``out``; the method used, for the message."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if db.engine == "sqlite":
+        _sqlite_copy(_sqlite_open(db, must_exist=True), out)
+        return "SQLite (sao chép trực tuyến)"
+    if shutil.which("pg_dump"):
+        _pg_run(db, ["pg_dump", "--format=custom", "--no-owner", f"--file={out}"])
+        return "pg_dump"
+    _xml_dump(db, out)
+    return "Django (XML)"
+
+
+def restore(db: Database, source: Path) -> str:
+    """Load ``source`` into the empty database ``db``; the method used, for the message."""
+    if not source.is_file():
+        raise BackupError(f"Không thấy tệp sao lưu {source}")
+    head = source.read_bytes()[:16]
+    if head.startswith(SQLITE_HEADER):
+        kind = "sqlite"
+    elif head.startswith(PG_HEADER):
+        kind = "pg_dump"
+    else:
+        kind = "xml"
+    wanted = {"sqlite": "sqlite", "pg_dump": "postgresql"}.get(kind, db.engine)
+    if wanted != db.engine:
+        name = "SQLite" if kind == "sqlite" else "PostgreSQL (pg_dump)"
+        raise BackupError(f"Tệp {source} là bản sao lưu {name}; không nạp được vào {db.shown}")
+    _require_empty(db)
+    if kind == "sqlite":
+        _sqlite_copy(sqlite3.connect(source), Path(db.settings["NAME"]), check=True)
+    elif kind == "pg_dump":
+        if not shutil.which("pg_restore"):
+            raise BackupError("Cần lệnh pg_restore (gói postgresql-client) để nạp tệp pg_dump")
+        _pg_run(db, ["pg_restore", "--no-owner", "--exit-on-error", str(source)])
+    else:
+        _xml_load(db, source)
+    return {"sqlite": "SQLite", "pg_dump": "pg_restore", "xml": "Django (XML)"}[kind]
+
+
+def _sqlite_open(db: Database, *, must_exist: bool) -> sqlite3.Connection:
+    path = Path(db.settings["NAME"])
+    if must_exist and not path.is_file():
+        raise BackupError(f"Không thấy cơ sở dữ liệu {db.shown}")
+    try:
+        return sqlite3.connect(path)
+    except sqlite3.Error:
+        raise BackupError(f"Không mở được cơ sở dữ liệu {db.shown}") from None
+
+
+def _sqlite_copy(source: sqlite3.Connection, target: Path, *, check: bool = False) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with sqlite3.connect(target) as dest:
+            source.backup(dest)
+            if check and dest.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise BackupError(f"Bản nạp vào {target} không toàn vẹn (integrity_check)")
+    except sqlite3.DatabaseError:
+        raise BackupError(f"Tệp SQLite hỏng hoặc không ghi được: {target}") from None
+    finally:
+        source.close()
+
+
+def _pg_env(db: Database) -> dict[str, str]:
+    s = db.settings
+    env = dict(os.environ)
+    for key, name in (("HOST", "PGHOST"), ("PORT", "PGPORT"), ("USER", "PGUSER"),
+                      ("PASSWORD", "PGPASSWORD"), ("NAME", "PGDATABASE")):  # fmt: skip
+        if s.get(key):
+            env[name] = str(s[key])
+    return env
+
+
+def _pg_run(db: Database, command: list[str]) -> None:
+    """Run a PostgreSQL client; its own (English) output is kept out of the message."""
+    args = [*command, f"--dbname={db.settings['NAME']}"]
+    result = subprocess.run(args, env=_pg_env(db), capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise BackupError(
+            f"{command[0]} không thành công với cơ sở dữ liệu {db.shown} (mã {result.returncode})"
+        )
+
+
+def _require_empty(db: Database) -> None:
+    tables = _table_names(db)
+    if tables:
+        raise BackupError(
+            f"Cơ sở dữ liệu {db.shown} không trống ({len(tables)} bảng): chỉ nạp vào một cơ sở "
+            "dữ liệu mới (một tệp chưa có, hoặc tạo bằng createdb)"
+        )
+
+
+def _table_names(db: Database) -> list[str]:
+    if db.engine == "sqlite":
+        path = Path(db.settings["NAME"])
+        if not path.exists():
+            return []
+        with sqlite3.connect(path) as conn:
+            rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        return [r[0] for r in rows if not r[0].startswith("sqlite_")]
+    import psycopg
+
+    try:
+        with psycopg.connect(**_pg_params(db)) as conn:
+            rows = conn.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+            ).fetchall()
+    except psycopg.Error:
+        raise BackupError(f"Không kết nối được cơ sở dữ liệu {db.shown}") from None
+    return [r[0] for r in rows]
+
+
+def _pg_params(db: Database) -> dict[str, Any]:
+    s = db.settings
+    keys = {"HOST": "host", "PORT": "port", "USER": "user", "PASSWORD": "password"}
+    params = {v: s[k] for k, v in keys.items() if s.get(k)}
+    return params | {"dbname": s["NAME"]}
+
+
+def _xml_dump(db: Database, out: Path) -> None:
+    from django.core.management import call_command
+
+    alias = _django_alias(db)
+    excluded = [f"--exclude={e}" for e in SERIALISED_EXCLUDED]
+    call_command("dumpdata", *excluded, "--natural-foreign", format="xml",
+                 database=alias, output=str(out), verbosity=0)  # fmt: skip
+
+
+def _xml_load(db: Database, source: Path) -> None:
+    """Migrate the empty database, then load the rows (loaddata knows a format by its suffix)."""
+    from django.core.management import call_command
+
+    alias = _django_alias(db)
+    call_command("migrate", database=alias, interactive=False, verbosity=0)
+    with tempfile.TemporaryDirectory(prefix="ntm-restore-") as tmp:
+        fixture = Path(tmp) / "sao-luu.xml"
+        fixture.symlink_to(source.resolve())
+        try:
+            call_command("loaddata", str(fixture), database=alias, verbosity=0)
+        except Exception as exc:  # a damaged or foreign file: said, never a traceback
+            raise BackupError(
+                f"Không nạp được tệp sao lưu {source}: {type(exc).__name__}"
+            ) from None
+
+
+def _django_alias(db: Database) -> str:
+    """A connection alias for ``db`` in this process (the configured one if it is the same)."""
+    from django.db import connections
+
+    default = connections["default"].settings_dict
+    if default["NAME"] == db.settings["NAME"] and default["ENGINE"] == db.settings["ENGINE"]:
+        return "default"
+    # Django's defaults filled in (AUTOCOMMIT, OPTIONS, TEST…), nothing taken from "default".
+    connections.databases["ntm_backup"] = connections.configure_settings(
+        {"default": dict(db.settings)}
+    )["default"]
+    return "ntm_backup"
