@@ -83,3 +83,18 @@ def test_each_page_reads_as_many_queries_for_3_provinces_as_for_30(client, db):
     thirty = _counts(client, users)
     assert thirty == three
     assert three["/public/"][1] <= 2  # kept: the data version (and nothing per province)
+
+
+def test_after_a_save_the_national_view_reads_again_only_the_province_year_it_moved(client, db):
+    record = criteria_set_store(cset=criteria_set_from_data(TEST_SET), data=TEST_SET)
+    users = _users()
+    for n in range(1, 6):
+        _province(n, record)
+    client.force_login(users["central"])
+    assert client.get("/tong-hop/ca-nuoc/").status_code == 200
+    moved = Period.objects.get(province_code="03", year=2027)
+    IndicatorValue.objects.filter(assessment__period=moved, indicator="2.1").update(value=99.0)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/tong-hop/ca-nuoc/").status_code == 200
+    reads = [q["sql"] for q in queries if "assessments_indicatorvalue" in q["sql"]]
+    assert len(reads) == 1 and f"IN ({moved.pk})" in reads[0]
