@@ -7,10 +7,14 @@ column spec gives the spreadsheet (``?export=xlsx``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET
@@ -21,7 +25,7 @@ from ntm.web.dashboards.exports import Column, Table, _avg, _pct, table_workbook
 from ntm.web.readmodel.national import NationalView, ProvinceLine, national_view
 from ntm.web.readmodel.scopes import spans_provinces
 
-SORTS: dict[str, tuple[str, object]] = {  # key → (label, how)
+SORTS: dict[str, tuple[Promise, Callable[[ProvinceLine], Any]]] = {  # key → (label, how)
     "name": (_lazy("Tỉnh"), lambda r: vi_sort_key(r.province_name)),
     "region": (_lazy("Vùng"), lambda r: (r.region, vi_sort_key(r.province_name))),
     "communes": (_lazy("Số xã"), lambda r: r.communes),
@@ -42,7 +46,7 @@ def sorted_lines(view: NationalView, sort: str) -> list[ProvinceLine]:
         key, sort = "name", "name"
     how = SORTS[key][1]
     by_name = sorted(view.lines, key=lambda r: vi_sort_key(r.province_name))
-    return sorted(by_name, key=how, reverse=sort.startswith("-"))  # type: ignore[arg-type]
+    return sorted(by_name, key=how, reverse=sort.startswith("-"))
 
 
 NATIONAL_TABLE = Table("provinces", _lazy("Kết quả theo tỉnh"), (
