@@ -4,6 +4,8 @@ written by whoever writes that commune; province values, imports and funds by th
 
 from __future__ import annotations
 
+import json
+
 from web_routes import MANAGE, READ_COMMUNE, READ_PERIOD, WRITE_COMMUNE, at
 
 PAGES = {
@@ -24,4 +26,19 @@ PAGES = {
     "funds": (READ_PERIOD, at("GET", "/ky/{p}/nguon-von/")),
     "funds#post": (MANAGE, at("POST", "/ky/{p}/nguon-von/", {"source": "credit"})),
     "funds-import": (MANAGE, at("GET", "/ky/{p}/nguon-von/nhap/")),
+}
+
+MONITORING = "/periods/{period_id}/communes/{unit_id}/monitoring"
+SAVE = json.dumps({"year": 2026, "values": {"labour_days": 5}})
+API = {
+    ("GET", "/periods/{period_id}/monitoring"): (
+        READ_PERIOD,
+        at("GET", "/api/periods/{p}/monitoring"),
+    ),
+    ("GET", MONITORING): (READ_COMMUNE, at("GET", "/api/periods/{p}/communes/{u}/monitoring")),
+    ("PUT", MONITORING): (
+        WRITE_COMMUNE,
+        at("PUT", "/api/periods/{p}/communes/{u}/monitoring", {"json": SAVE}),
+    ),
+    ("GET", "/periods/{period_id}/funds"): (READ_PERIOD, at("GET", "/api/periods/{p}/funds")),
 }

@@ -95,6 +95,6 @@ def _bad_value(request: HttpRequest, exc: ValueError) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc)}, status=400)
 
 
-from ntm.web.api import routes  # noqa: E402  (routes register themselves on ``api``)
+from ntm.web.api import monitoring, routes  # noqa: E402  (routes register themselves on ``api``)
 
-__all__ = ["api", "routes"]
+__all__ = ["api", "monitoring", "routes"]
