@@ -170,6 +170,7 @@ class Body:
     no_problem: str
     notes: list[str]
     closing: str
+    ocop_paragraph: str = ""  # from the OCOP registry, when the caller has one
 
 
 @dataclass(frozen=True)
@@ -286,6 +287,7 @@ def _body(fig: ReportFigures, iss: Issuer) -> Body:
         recognised_items=text.recognised_items(fig),
         funding_paragraphs=text.funding_paragraphs(fig),
         monitoring_items=text.monitoring_items(fig),
+        ocop_paragraph=text.ocop_paragraph(fig),
         shortcomings=text.shortcomings(fig) or ["Không có."],
         check_items=text.check_items(fig),
         no_problem=NO_PROBLEM,

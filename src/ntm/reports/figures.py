@@ -183,6 +183,30 @@ class MonitoringFigure:
 
 
 @dataclass(frozen=True)
+class OcopFigures:
+    """OCOP products of the scope at the end of the year, from the registry (issue #13): each
+    product at its latest rating, by stars (1–5) and group, against the plan's target of
+    products rated 3 stars or more when one is stored."""
+
+    year: int
+    by_stars: dict[int, int]
+    by_group: dict[str, int]
+    expiring: int  # ratings whose 36 months end within 6 months
+    target: float | None = None
+    target_plan: str = ""
+
+    @property
+    def three_stars_or_more(self) -> int:
+        return sum(n for stars, n in self.by_stars.items() if stars >= 3)
+
+    @property
+    def pct_of_target(self) -> float | None:
+        if not self.target:
+            return None
+        return self.three_stars_or_more / self.target * 100
+
+
+@dataclass(frozen=True)
 class ReportFigures:
     """Everything a report states about one scope and year."""
 
@@ -223,6 +247,8 @@ class ReportFigures:
     checks: list[Check] = field(default_factory=list)
     # Monitoring indicators (section II.1 of an office's report), filled by the caller.
     monitoring: list[MonitoringFigure] = field(default_factory=list)
+    # OCOP products from the registry (ntm.web.registries), filled by the caller.
+    ocop: OcopFigures | None = None
 
     @property
     def criteria_with_target(self) -> int:
@@ -290,6 +316,8 @@ def figures_json(fig: ReportFigures) -> dict[str, Any]:
         out[f"funding_{a}_{b}_billion_vnd"] = flat
     if fig.monitoring:  # absent from a report without monitoring values, as before them
         out["monitoring"] = [_monitoring_json(m) for m in fig.monitoring]
+    if fig.ocop is not None:  # absent from a report without the OCOP registry
+        out["ocop"] = _ocop_json(fig.ocop)
     out["notes"] = fig.notes
     out["checks"] = [check_json(c) for c in fig.checks]
     return out
@@ -441,4 +469,17 @@ def check_json(c: Check) -> dict[str, Any]:
         "stated": c.stated,
         "computed": c.computed,
         "message": c.message,
+    }
+
+
+def _ocop_json(o: OcopFigures) -> dict[str, Any]:
+    return {
+        "year": o.year,
+        "by_stars": {str(s): n for s, n in o.by_stars.items()},
+        "by_group": o.by_group,
+        "three_stars_or_more": o.three_stars_or_more,
+        "expiring": o.expiring,
+        "target": o.target,
+        "target_plan": o.target_plan,
+        "pct_of_target": o.pct_of_target,
     }

@@ -20,6 +20,8 @@ def render_markdown(ctx: DocumentContext, charts: dict[str, str] | None = None) 
     if body.monitoring_items:
         title = "### 6. Kết quả thực hiện các chỉ tiêu theo dõi"
         blocks += [title, _bullets(body.monitoring_items)]
+    if body.ocop_paragraph:
+        blocks += ["### Chương trình OCOP", body.ocop_paragraph]
     blocks += ["## II. TỒN TẠI, HẠN CHẾ", _bullets(body.shortcomings)]
     blocks += ["## III. KIỂM TRA SỐ LIỆU"]
     blocks += [_bullets(body.check_items) if body.check_items else f"{body.no_problem}."]

@@ -264,6 +264,10 @@ def _other_results(doc: DocumentObject) -> None:
     _para(doc, "6. Kết quả thực hiện các chỉ tiêu theo dõi", bold=True)
     _items(doc, "monitoring_items")
     _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if ocop_paragraph %}")
+    _para(doc, "Chương trình OCOP", bold=True)
+    _para(doc, "{{ ocop_paragraph }}")
+    _tag(doc, "{%p endif %}")
 
 
 def _problems(doc: DocumentObject) -> None:

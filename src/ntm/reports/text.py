@@ -11,6 +11,8 @@ trailing zeros (``1.847,561``; ``1.135,11``). Counts under ten are written with 
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from ntm.formatting import decimal1, number, percent
 from ntm.reports.content import short_district
 from ntm.reports.figures import (
@@ -282,6 +284,37 @@ def monitoring_items(fig: ReportFigures) -> list[str]:
 def _monitoring_value(value: float, m: MonitoringFigure) -> str:
     shown = number(value, m.decimals)
     return f"{shown}%" if m.unit == "%" else f"{shown} {m.unit}"
+
+
+def ocop_paragraph(fig: ReportFigures) -> str:
+    """The OCOP sentence of an office's report, in seed 002's words: "Toàn tỉnh có 105 sản
+    phẩm OCOP đạt 3 sao trở lên (97 sản phẩm 3 sao; 8 sản phẩm 4 sao), đạt 262,5 % so với mục
+    tiêu 40 sản phẩm." Counts are written as the seed writes them (no leading zero)."""
+    o = fig.ocop
+    if o is None:
+        return ""
+    stars = "; ".join(
+        f"{number(n)} sản phẩm {s} sao" for s, n in sorted(o.by_stars.items()) if s >= 3 and n
+    )
+    text = (
+        f"{area_word(fig.scope_name).capitalize()} có {number(o.three_stars_or_more)} sản phẩm "
+        f"OCOP đạt 3 sao trở lên" + (f" ({stars})" if stars else "")
+    )
+    lower = sum(n for s, n in o.by_stars.items() if s < 3)
+    if lower:
+        text += f"; {number(lower)} sản phẩm 1–2 sao (xếp hạng theo Quyết định 1048/QĐ-TTg)"
+    pct = o.pct_of_target
+    if pct is not None and o.target is not None:
+        shown = number(float(Decimal(str(pct)).quantize(Decimal("0.1"), ROUND_HALF_UP)))
+        plan = f" của {o.target_plan}" if o.target_plan else ""
+        text += f", đạt {shown} % so với mục tiêu {number(o.target)} sản phẩm{plan}"
+    text += "."
+    if o.expiring:
+        text += (
+            f" Có {number(o.expiring)} sản phẩm sắp hết thời hạn công nhận 36 tháng "
+            "(trong 6 tháng tới), cần đánh giá lại."
+        )
+    return text
 
 
 def recognised_items(fig: ReportFigures) -> list[str]:

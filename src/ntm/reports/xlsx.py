@@ -305,6 +305,28 @@ def _recognised_sheet(ws: Worksheet, fig: ReportFigures, subtitle: str) -> None:
     ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
 
 
+def _ocop_sheet(ws: Worksheet, fig: ReportFigures, subtitle: str) -> None:
+    """OCOP products by stars and by group (from the registry), when the report has them."""
+    o = fig.ocop
+    assert o is not None
+    title = f"SẢN PHẨM OCOP ĐẾN CUỐI NĂM {o.year}"
+    top = _titles(ws, 2, title, subtitle, "Phụ lục 05")
+    rows: list[tuple[str, Any]] = [(f"Sản phẩm {s} sao", n) for s, n in sorted(o.by_stars.items())]
+    rows += [("Sản phẩm đạt 3 sao trở lên", o.three_stars_or_more)]
+    if o.target:
+        rows += [("Mục tiêu (sản phẩm 3 sao trở lên)", o.target)]
+        rows += [("Tỷ lệ so với mục tiêu (%)", round(o.pct_of_target or 0, 1))]
+    rows += [("Sắp hết thời hạn công nhận (6 tháng)", o.expiring), ("", "")]
+    rows += [(f"Nhóm: {g}", n) for g, n in o.by_group.items()]
+    for c, text in enumerate(["Chỉ tiêu", "Số lượng"], start=1):
+        _put(ws, top, c, text, bold=True, fill=HEAD_FILL)
+    for i, (label, value) in enumerate(rows, start=top + 1):
+        _put(ws, i, 1, label, align=LEFT)
+        _put(ws, i, 2, value)
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 60, 14
+    _print_setup(ws, top, f"A{top + 1}")
+
+
 def write_xlsx(fig: ReportFigures, path: Path, *, attached_to: str = "") -> Path:
     book = Workbook()
     subtitle = f"(Kèm theo {attached_to})" if attached_to else ""
@@ -314,6 +336,8 @@ def write_xlsx(fig: ReportFigures, path: Path, *, attached_to: str = "") -> Path
         ("Phụ lục 03", _districts_sheet),
         ("Phụ lục 04", _recognised_sheet),
     ]
+    if fig.ocop is not None:
+        sheets.append(("Phụ lục 05", _ocop_sheet))
     for i, (name, fill) in enumerate(sheets):
         ws = book.worksheets[0] if i == 0 else book.create_sheet()
         ws.title = name

@@ -20,6 +20,7 @@ from ntm.web.dashboards.selectors import DashboardFilter, dashboard_units, earli
 from ntm.web.dashboards.targets import period_plan_targets
 from ntm.web.monitoring.selectors import funding_file, report_monitoring
 from ntm.web.readmodel.inputs import periods_evaluate
+from ntm.web.registries.report import assessed_targets, report_ocop
 
 FILES = {"docx": "report.docx", "xlsx": "phu-luc.xlsx"}
 
@@ -38,7 +39,7 @@ def dashboard_report_file(*, period: Period, scope: UserScope, district: str, ki
     else:
         where = Scope("province", period.province_code, period.province_name,
                       period.province_code, period.province_name)  # fmt: skip
-    plan = period_plan_targets(period=period) if not district else []
+    plan = assessed_targets(period_plan_targets(period=period)) if not district else []
     communes = [u.code for u in units]
     funding = funding_file(period=period, scope_code=where.code, communes=communes)
     data = ReportData(evaluation, where, base_eval, plan, funding, sources=["cơ sở dữ liệu ntm"])
@@ -46,7 +47,8 @@ def dashboard_report_file(*, period: Period, scope: UserScope, district: str, ki
     monitoring = report_monitoring(
         period=period, communes=communes, baseline_year=base[0].year if base else None
     )
-    fig = replace(build_figures(data), monitoring=monitoring)
+    ocop = report_ocop(period=period, communes=units)  # the OCOP registry (issue #13)
+    fig = replace(build_figures(data), monitoring=monitoring, ocop=ocop)
     context = document_context(fig, Issuer())
     with tempfile.TemporaryDirectory(prefix="ntm-dashboard-report-") as tmp:
         write_report(fig, context, Path(tmp) / "out")

@@ -172,3 +172,30 @@ def initiative_counts(*, units: QuerySet[Unit]) -> InitiativeCounts:
         {str(labels.get(f, f)): n for f, n in Counter(f for _, f, _ in rows).most_common()},
         dict(sorted(Counter(y for _, _, y in rows).items())),
     )
+
+
+# Plan-target measures the registries answer (for the plan-target code): measure → its name.
+REGISTRY_MEASURES: dict[str, str] = {
+    "ocop_products_3_stars": "Số sản phẩm OCOP đạt 3 sao trở lên",
+    "ocop_products_4_stars": "Số sản phẩm OCOP đạt 4 sao trở lên",
+    "villages_ntm": "Số thôn đạt chuẩn nông thôn mới",
+    "villages_model_area": "Số khu dân cư nông thôn mới kiểu mẫu",
+    "villages_smart": "Số thôn thông minh",
+}
+OCOP_MEASURE = "ocop_products_3_stars"
+
+
+def registry_measure(
+    *, measure: str, province_code: str, year: int, regime: str = "", district_code: str = ""
+) -> int:
+    """The actual figure of a registry measure for an area and year (KeyError if unknown)."""
+    if measure.startswith("ocop_products_"):
+        counts = ocop_counts(
+            province_code=province_code, year=year, regime=regime, district_code=district_code
+        )
+        return counts.at_least(int(measure.split("_")[2]))
+    villages = village_counts(
+        province_code=province_code, year=year, regime=regime, district_code=district_code
+    )
+    return {"villages_ntm": villages.ntm, "villages_model_area": villages.model_area,
+            "villages_smart": villages.smart}[measure]  # fmt: skip
