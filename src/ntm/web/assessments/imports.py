@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 
@@ -22,6 +23,7 @@ from ntm.domain.criteria import CriteriaSet
 from ntm.domain.evaluation import NOT_GIVEN
 from ntm.io.bundle import Inputs
 from ntm.web.accounts.scope import Scope
+from ntm.web.assessments.bulk_sql import insert_rows
 from ntm.web.assessments.models import (
     Assessment,
     CriterionStatus,
@@ -171,35 +173,38 @@ def _bulk_write(*, user: Any, period: Period, rows: list[_Row]) -> None:
     Assessment.objects.bulk_create(missing, batch_size=BATCH)
     if missing:
         _attach(period, rows, lock=True)
-    IndicatorValue.objects.bulk_create(
-        (IndicatorValue(assessment=r.assessment, indicator=c.target, value=r.values[c.target])
+    insert_rows(
+        IndicatorValue, ["assessment_id", "indicator", "value", "comment"],
+        ((r.assessment.pk, c.target, r.values[c.target], "")  # type: ignore[union-attr]
          for r in rows for c in r.changes if c.kind == "indicator"),
-        batch_size=BATCH, update_conflicts=True,
-        unique_fields=["assessment", "indicator"], update_fields=["value"],
+        conflict=["assessment_id", "indicator"], update=["value"],
     )  # fmt: skip
-    CriterionStatus.objects.bulk_create(
-        (CriterionStatus(assessment=r.assessment, criterion=int(c.target),
-                         status=r.statuses[int(c.target)])
+    insert_rows(
+        CriterionStatus, ["assessment_id", "criterion", "status", "comment"],
+        ((r.assessment.pk, int(c.target), r.statuses[int(c.target)], "")  # type: ignore[union-attr]
          for r in rows for c in r.changes if c.kind == "criterion"),
-        batch_size=BATCH, update_conflicts=True,
-        unique_fields=["assessment", "criterion"], update_fields=["status"],
+        conflict=["assessment_id", "criterion"], update=["status"],
     )  # fmt: skip
     ids = [r.assessment.pk for r in rows if r.assessment]
     Assessment.objects.filter(pk__in=ids).update(version=F("version") + 1)
-    AuditEntry.objects.bulk_create(_audit_entries(user, period, rows), batch_size=BATCH)
+    insert_rows(AuditEntry, AUDIT_COLUMNS, _audit_rows(user, period, rows))
 
 
-def _audit_entries(user: Any, period: Period, rows: list[_Row]) -> Iterable[AuditEntry]:
-    actor = user if getattr(user, "pk", None) else None
+AUDIT_COLUMNS = ["at", "user_id", "username", "regime", "unit_code", "unit_name", "period_id_ref",
+                 "year", "kind", "target", "old", "new", "channel", "version"]  # fmt: skip
+
+
+def _audit_rows(user: Any, period: Period, rows: list[_Row]) -> Iterable[tuple[Any, ...]]:
+    """Audit entries as tuples in AUDIT_COLUMNS order, all at one moment (one transaction)."""
+    at = connection.ops.adapt_datetimefield_value(timezone.now())  # as the ORM stores it
+    actor = user.pk if getattr(user, "pk", None) else None
     username = getattr(user, "username", "") or ""
     for r in rows:
         version = (r.assessment.version if r.assessment else 0) + 1  # locked: ours is the next
+        unit = r.unit
         for c in r.changes:
-            yield AuditEntry(
-                user=actor, username=username, regime=r.unit.regime, unit_code=r.unit.code,
-                unit_name=r.unit.name, period_id_ref=period.pk, year=period.year, kind=c.kind,
-                target=c.target, old=c.old, new=c.new, channel="import", version=version,
-            )  # fmt: skip
+            yield (at, actor, username, unit.regime, unit.code, unit.name, period.pk,
+                   period.year, c.kind, c.target, c.old, c.new, "import", version)  # fmt: skip
 
 
 def batch_claim(batch: ImportBatch) -> None:
