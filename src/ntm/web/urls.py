@@ -48,6 +48,7 @@ urlpatterns = [
     path("public/", include("ntm.web.public.urls")),
     path("", include("ntm.web.monitoring.urls")),
     path("so-theo-doi/", include("ntm.web.registries.urls")),
+    path("", include("ntm.web.units.urls")),
     path("", include("ntm.web.dashboards.urls")),
 ]
 

@@ -20,6 +20,7 @@ from ntm.web.assessments.models import CriterionStatus, IndicatorValue, Period
 from ntm.web.readmodel.cache import cache_get_many, cache_set_many
 from ntm.web.readmodel.sets import cset_of, layout_of
 from ntm.web.readmodel.versions import PeriodVersions, period_versions
+from ntm.web.units.groups import domain_units
 from ntm.web.units.models import Unit
 
 
@@ -129,7 +130,7 @@ def _judge(period: Period, units: Sequence[Unit], rows: PeriodRows) -> Evaluatio
         r, known = rows_of(rows.statuses[:, 0])
         take = known & (cols >= 0)
         statuses[r[take], cols[take]] = rows.statuses[take, 2]
-    domain = [u.to_domain() for u in units]
+    domain = domain_units(units, period.year)  # each with the group in force that year
     return evaluate(cset, domain, period.year, values=values, statuses=statuses,
                     layout=layout_of(period.criteria_set, period.year))  # fmt: skip
 
@@ -174,7 +175,8 @@ def _commune_judge(
     for j, number in enumerate(cset.criterion_numbers):
         if given.get(number) is not None:
             status_row[0, j] = given[number]
-    return evaluate(cset, [unit.to_domain()], period.year, values=matrix, statuses=status_row,
+    units = domain_units([unit], period.year)  # the group in force that year
+    return evaluate(cset, units, period.year, values=matrix, statuses=status_row,
                     layout=layout_of(period.criteria_set, period.year))  # fmt: skip
 
 

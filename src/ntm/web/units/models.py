@@ -72,3 +72,42 @@ class Unit(models.Model):
             "district_name": self.district_name, "region": self.region, "group": self.group,
             "flags": list(self.flags or []), "successors": [s.pk for s in self.successors.all()],
         }  # fmt: skip
+
+
+class GroupDecision(models.Model):
+    """A province decision that set commune groups (Nhóm 1/2/3) from a given year."""
+
+    province_code = models.CharField(_("mã tỉnh"), max_length=2, db_index=True)
+    number = models.CharField(_("số quyết định"), max_length=60)
+    date = models.DateField(_("ngày quyết định"))
+    from_year = models.PositiveIntegerField(_("áp dụng từ năm"))
+    channel = models.CharField(_("qua"), max_length=8, default="form")
+    filename = models.CharField(_("tệp"), max_length=255, blank=True, default="")
+    recorded_by = models.CharField(_("người ghi"), max_length=150)
+    recorded_at = models.DateTimeField(_("ghi lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("quyết định phân nhóm xã")
+        verbose_name_plural = _("quyết định phân nhóm xã")
+        ordering = ("province_code", "from_year", "recorded_at", "id")
+
+    def __str__(self) -> str:
+        return f"{self.number} ({self.date:%d/%m/%Y})"
+
+
+class GroupAssignment(models.Model):
+    """One commune's group from ``from_year`` on, as a decision set it: the audit of groups
+    (the group before, the decision, who and when) and what the engine reads for a year."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="group_assignments")
+    decision = models.ForeignKey(
+        GroupDecision, on_delete=models.PROTECT, related_name="assignments"
+    )
+    group = models.CharField(_("nhóm xã"), max_length=2)
+    previous = models.CharField(_("nhóm trước đó"), max_length=2, blank=True, default="")
+    from_year = models.PositiveIntegerField(_("áp dụng từ năm"), db_index=True)
+
+    class Meta:
+        verbose_name = _("nhóm xã theo quyết định")
+        verbose_name_plural = _("nhóm xã theo quyết định")
+        ordering = ("unit", "from_year", "id")
