@@ -41,6 +41,7 @@ from ntm.web.assessments.models import (
 from ntm.web.assessments.selectors import period_evaluation
 from ntm.web.assessments.services import criteria_set_store
 from ntm.web.audit.models import AuditEntry
+from ntm.web.monitoring.demo import kontum_monitoring_demo
 from ntm.web.public.services import plan_targets_load
 from ntm.web.recognition.models import (
     RecognitionDecision,
@@ -232,6 +233,8 @@ def demo_load(*, say: Callable[[str], None] = print) -> bool:
         decided = _kontum_decisions(kontum[-1])
         # OCOP products, models and villages (minh họa), so the registry pages are not empty.
         kontum_registries_demo(kontum[-1])
+        # Funds (Phụ lục 02) and the II.1 monitoring figures, spread over the communes (minh họa).
+        kontum_monitoring_demo(kontum[-1], fixtures_dir())
         # Resolution 01-NQ/TU targets, measured against the 2015 data (public progress page).
         plan_targets_load(path=fixtures_dir() / "targets.csv", regime="old", baseline_year=2015)
         tq = _tuyen_quang(records[DEMO_SET])
@@ -243,6 +246,10 @@ def demo_load(*, say: Callable[[str], None] = print) -> bool:
     say(
         "Sổ theo dõi minh họa của Kon Tum: 5 sản phẩm OCOP, 3 mô hình, 3 thôn (tên và số quyết "
         "định là minh họa)."
+    )
+    say(
+        "Nguồn vốn 2016–2020 của Kon Tum (Phụ lục 02) và chỉ tiêu theo dõi mục II.1 của báo cáo "
+        "(tổng của tỉnh là số thật; phần chia cho từng xã là minh họa)."
     )
     say(f"Tuyên Quang 2026 (bộ tiêu chí 2026–2030 với {DEMO_NOTE}; nhóm xã gán để minh họa).")
     say(f"Mức hài lòng yêu cầu của Kon Tum và Tuyên Quang: {percent(DEMO_SATISFACTION_PCT)}. "
