@@ -173,7 +173,7 @@ def _import(request: HttpRequest, period_id: int, what: str) -> HttpResponse:
             return render(request, "monitoring/import.html", context, status=400)
         messages.success(request, _("Đã nhập %(n)d thay đổi.") % {"n": len(changes)})
         return redirect("monitoring" if what == "values" else "funds", period_id=period.pk)
-    return render(request, "monitoring/import.html", context)
+    return render(request, "monitoring/import.html", context, status=400 if form.errors else 200)
 
 
 @login_required

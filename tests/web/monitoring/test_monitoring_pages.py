@@ -1,0 +1,103 @@
+"""Monitoring pages: a commune's form saves with audit and refuses a bad value; the Excel template
+comes back through the import; the roll-up and time-series pages show what was entered; the
+typed read functions plan targets use (``indicator_rollup``, ``fund_total``)."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import load_workbook
+
+from ntm.web.audit.models import AuditEntry
+from ntm.web.monitoring.models import FundAmount, MonitoringValue
+from ntm.web.monitoring.selectors import fund_total, indicator_rollup
+from ntm.web.monitoring.services import FundInput, funds_save
+
+
+def test_the_commune_form_saves_each_change_with_its_audit_entry(client, world):
+    world.login(client, "officer_a")
+    url = f"/ky/{world.period.pk}/theo-doi/xa/{world.xa_a.pk}/"
+    answer = client.post(url, {"ind-labour_days": "1.200", "ind-poverty_pct": "4,3"})
+    assert answer.status_code == 302
+    saved = dict(MonitoringValue.objects.values_list("indicator", "value"))
+    assert saved == {"labour_days": 1200.0, "poverty_pct": 4.3}
+    entry = AuditEntry.objects.get(target="m:poverty_pct")
+    assert (entry.unit_code, entry.new, entry.channel) == (world.xa_a.code, "4,3", "form")
+    page = client.get(url).content.decode()
+    assert 'value="1.200"' in page
+
+
+def test_a_bad_value_on_the_form_saves_nothing_and_says_why(client, world):
+    world.login(client, "officer_a")
+    url = f"/ky/{world.period.pk}/theo-doi/xa/{world.xa_a.pk}/"
+    answer = client.post(url, {"ind-labour_days": "12", "ind-poverty_pct": "140"})
+    assert answer.status_code == 400
+    assert "không hợp lệ" in answer.content.decode()
+    assert not MonitoringValue.objects.exists()
+
+
+def test_the_excel_template_filled_in_comes_back_through_the_import(client, world):
+    world.login(client, "office")
+    answer = client.get(f"/ky/{world.period.pk}/theo-doi/mau/")
+    book = load_workbook(io.BytesIO(answer.content))
+    sheet = book.active
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value == world.xa_a.code and row[3].value == "labour_days":
+            row[6].value = 52000
+    out = io.BytesIO()
+    book.save(out)
+    out.seek(0)
+    out.name = "mau.xlsx"
+    answer = client.post(f"/ky/{world.period.pk}/theo-doi/nhap/", {"file": out})
+    assert answer.status_code == 302
+    assert MonitoringValue.objects.get(indicator="labour_days").value == 52000
+
+
+def test_the_rollup_and_series_pages_show_the_entered_values(client, world):
+    world.login(client, "office")
+    for unit, days in ((world.xa_a, "100"), (world.xa_b, "250")):
+        client.post(f"/ky/{world.period.pk}/theo-doi/xa/{unit.pk}/", {"ind-labour_days": days})
+    page = client.get(f"/ky/{world.period.pk}/theo-doi/").content.decode()
+    row = page.split('data-indicator="labour_days"', 1)[1].split("</tr>", 1)[0]
+    assert ">350<" in row
+    series = client.get(f"/ky/{world.period.pk}/theo-doi/chi-tieu/labour_days/").content.decode()
+    assert f"<td>{world.period.year}</td>" in series and ">350<" in series
+
+
+def test_the_typed_reads_give_the_rollup_and_the_fund_total(world):
+    period = world.period
+    codes = [world.xa_a.code, world.xa_b.code]
+    MonitoringValue.objects.bulk_create(
+        MonitoringValue(
+            regime=period.regime,
+            province_code=period.province_code,
+            unit_code=c,
+            year=period.year,
+            indicator="labour_days",
+            value=v,
+        )
+        for c, v in zip(codes, (10.0, 32.0), strict=True)
+    )
+    result = indicator_rollup(
+        period=period, code="labour_days", communes=codes, years=(period.year, period.year)
+    )
+    assert result.value == 42
+    funds_save(
+        user=None,
+        period=period,
+        names={},
+        funds=[
+            FundInput(period.province_code, (period.year, period.year), "credit", disbursed=1.5),
+            FundInput(
+                period.province_code, (period.year, period.year), "community", disbursed=0.25
+            ),
+        ],
+    )
+    assert FundAmount.objects.count() == 2
+    total = fund_total(
+        period=period,
+        scope_code=period.province_code,
+        communes=codes,
+        years=(period.year, period.year),
+    )
+    assert total == 1.75
