@@ -142,3 +142,26 @@ def test_a_commune_officer_sees_only_the_villages_of_their_commune(client: Any, 
     world.login(client, "officer_a")
     page = client.get("/so-theo-doi/thon/").content.decode()
     assert "Thôn Của A" in page and "Thôn Của B" not in page
+
+
+def test_the_office_records_a_smart_village_through_the_pages_and_the_condition_flips(
+    client: Any, world: Any, model_period: Period
+) -> None:
+    world.login(client, "office")
+    added = client.post(
+        "/so-theo-doi/thon/them/", {"unit": world.xa_a.pk, "name": "Thôn Mới", "kind": "thon"}
+    )
+    assert added.status_code == 302
+    village = Village.objects.get(name="Thôn Mới")
+    form = {
+        "village": village.pk,
+        "year": 2025,
+        "standing": "smart",
+        "decision_number": "12/QĐ-UBND",
+        "decision_date": "2025-08-01",
+    }
+    assert _smart_status(model_period, world) != MET
+    assert client.post("/so-theo-doi/thon/danh-hieu/", form).status_code == 302
+    assert _smart_status(model_period, world) == MET
+    page = client.get("/so-theo-doi/thon/", {"standing": "smart"}).content.decode()
+    assert "Thôn Mới" in page and "12/QĐ-UBND" in page

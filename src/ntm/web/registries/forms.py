@@ -28,24 +28,35 @@ def _units_field(units: QuerySet[Unit], required: bool = True) -> forms.ModelCho
     )
 
 
+def _groups() -> list[tuple[str, str]]:
+    return [(g, g) for g in ocop.product_groups()]
+
+
+def _any_group() -> list[tuple[str, Any]]:
+    return [("", _("Tất cả")), *_groups()]
+
+
+def _scorecards() -> list[tuple[str, str]]:
+    return [(c, c) for c in ocop.scorecards()]
+
+
 class OcopFilter(forms.Form):
     stars = forms.ChoiceField(label=_("Hạng sao"), choices=STARS, required=False)
-    group = forms.ChoiceField(label=_("Nhóm sản phẩm"), required=False)
+    group = forms.ChoiceField(label=_("Nhóm sản phẩm"), choices=_any_group, required=False)
     status = forms.ChoiceField(label=_("Tình trạng"), choices=STATUS, required=False)
     as_of = forms.DateField(label=_("Xét hiệu lực đến ngày"), required=False, widget=DATE_INPUT)
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"] = _units_field(units, required=False)
-        self.fields["group"].choices = [("", _("Tất cả"))] + [(g, g) for g in ocop.product_groups()]
 
 
 class OcopRatingForm(forms.Form):
     code = forms.CharField(label=_("Mã sản phẩm"), max_length=40)
     name = forms.CharField(label=_("Tên sản phẩm"), max_length=200)
-    group = forms.ChoiceField(label=_("Nhóm sản phẩm"))
+    group = forms.ChoiceField(label=_("Nhóm sản phẩm"), choices=_groups)
     subject = forms.CharField(label=_("Chủ thể"), max_length=200)
-    scorecard = forms.ChoiceField(label=_("Phiếu chấm"))
+    scorecard = forms.ChoiceField(label=_("Phiếu chấm"), choices=_scorecards)
     score_a = forms.DecimalField(
         label=_("Điểm phần A"), max_digits=5, decimal_places=2, min_value=0
     )
@@ -61,8 +72,6 @@ class OcopRatingForm(forms.Form):
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"] = _units_field(units)
-        self.fields["group"].choices = [(g, g) for g in ocop.product_groups()]
-        self.fields["scorecard"].choices = [(c, c) for c in ocop.scorecards()]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

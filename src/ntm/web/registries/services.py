@@ -177,7 +177,9 @@ def initiatives_import(*, user: Any, scope: Scope, items: list[InitiativeInput])
     return len(items)
 
 
-def village_add(*, user: Any, scope: Scope, unit: Unit, name: str, kind: str) -> Village:
+def village_add(
+    *, user: Any, scope: Scope, unit: Unit, name: str, kind: str, channel: str = "form"
+) -> Village:
     _check(scope, unit)
     with transaction.atomic():
         village, created = Village.objects.get_or_create(
@@ -191,7 +193,7 @@ def village_add(*, user: Any, scope: Scope, unit: Unit, name: str, kind: str) ->
                 target=name,
                 new=f"{village.get_kind_display()} {name}",
                 year=date.today().year,
-                channel="form",
+                channel=channel,
             )
     return village
 
@@ -297,7 +299,12 @@ def villages_import(*, user: Any, scope: Scope, rows: list[Any]) -> int:
     with transaction.atomic():
         for row in rows:
             village = village_add(
-                user=user, scope=scope, unit=row.unit, name=row.name, kind=row.kind
+                user=user,
+                scope=scope,
+                unit=row.unit,
+                name=row.name,
+                kind=row.kind,
+                channel="import",
             )
             if row.standing:
                 item = StandingInput(
