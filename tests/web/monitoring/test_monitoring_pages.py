@@ -22,9 +22,11 @@ def test_the_commune_form_saves_each_change_with_its_audit_entry(client, world):
     saved = dict(MonitoringValue.objects.values_list("indicator", "value"))
     assert saved == {"labour_days": 1200.0, "poverty_pct": 4.3}
     entry = AuditEntry.objects.get(target="m:poverty_pct")
-    assert (entry.unit_code, entry.new, entry.channel) == (world.xa_a.code, "4,3", "form")
+    assert (entry.unit_code, entry.new, entry.channel) == (world.xa_a.code, "4.3", "form")
     page = client.get(url).content.decode()
     assert 'value="1.200"' in page
+    trail = client.get(f"/nhat-ky/xa/{world.xa_a.pk}/").content.decode()
+    assert "m:labour_days" in trail and "1.200" in trail
 
 
 def test_a_bad_value_on_the_form_saves_nothing_and_says_why(client, world):

@@ -17,6 +17,7 @@ from ntm.domain.monitoring import MonitoringCatalogue, MonitoringValue
 from ntm.domain.plans import SOURCES, FundingFile
 from ntm.formatting import number
 from ntm.web.assessments.models import Period
+from ntm.web.assessments.values import value_text
 from ntm.web.audit.models import AuditEntry, Channel, Kind
 from ntm.web.monitoring.models import FundAmount
 from ntm.web.monitoring.models import MonitoringValue as Stored
@@ -43,6 +44,7 @@ class FundChange:
 
 
 def _text(value: float | None) -> str:
+    """For people (the fund's summary line), in Vietnamese."""
     return "" if value is None else number(value)
 
 
@@ -100,8 +102,8 @@ def _audit_values(user: Any, period: Period, changes: list[ValueChange], channel
             year=c.year,
             kind=Kind.INDICATOR,
             target=f"m:{c.indicator}"[:20],
-            old=_text(c.old),
-            new=_text(c.new),
+            old=value_text(c.old),
+            new=value_text(c.new),
             channel=channel,
             version=0,
         )
