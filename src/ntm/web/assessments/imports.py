@@ -147,24 +147,27 @@ def _changes_compute(*, scope: Scope, period: Period, cset: CriteriaSet, rows: l
         )
     }
     criterion_of = {i.code: c.number for c in cset.criteria for i in c.indicators}
+    checked: set[tuple[int, int]] = set()  # (commune, criterion) pairs already allowed
+
+    def _allowed(unit: Unit, criterion: int) -> None:
+        if (unit.pk, criterion) not in checked:
+            if not scope.can_write(unit, period, criterion):
+                raise PermissionDenied
+            checked.add((unit.pk, criterion))
+
     for r in rows:
         key = r.assessment.pk if r.assessment else -1
         for code, value in r.values.items():
             old = stored_values.get((key, code))
             if old != value:
-                _allowed(scope, r.unit, period, criterion_of[code])
+                _allowed(r.unit, criterion_of[code])
                 r.changes.append(Change("indicator", code, value_text(old), value_text(value)))
         for number, status in r.statuses.items():
             old_status = stored_statuses.get((key, number))
             if old_status != status:
-                _allowed(scope, r.unit, period, number)
+                _allowed(r.unit, number)
                 old_text = "" if old_status is None else str(old_status)
                 r.changes.append(Change("criterion", str(number), old_text, str(status)))
-
-
-def _allowed(scope: Scope, unit: Unit, period: Period, criterion: int) -> None:
-    if not scope.can_write(unit, period, criterion):
-        raise PermissionDenied
 
 
 def _bulk_write(*, user: Any, period: Period, rows: list[_Row]) -> None:
