@@ -66,13 +66,25 @@ def layout(path: Path):
     return wb, ws, columns, first
 
 
-def test_the_template_lists_every_commune_of_new_tuyen_quang(tmp_path: Path) -> None:
-    path = make_template(tmp_path)
-    wb, ws, columns, first = layout(path)
-    expected = communes_of("Tuyên Quang", regime="new")
+def test_the_template_lists_every_rural_commune_of_new_tuyen_quang_and_says_7_wards_left_out(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "mau-tuyen-quang.xlsx"
+    result = CliRunner().invoke(
+        app,
+        ["template", "xa-ntm-2026-2030", "--province", "Tuyên Quang", "--year", "2026",
+         "--out", str(out)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stderr.split())
+    assert "117 xã" in said and "7 phường không đưa vào" in said
+    wb, ws, columns, first = layout(out)
+    every = communes_of("Tuyên Quang", regime="new")
+    assert len(every) == 124 and sum(u.kind == "phường" for u in every) == 7
+    expected = [u for u in every if u.kind == "xã"]
     codes = [ws.cell(r, 1).value for r in range(first, ws.max_row + 1)]
     names = [ws.cell(r, 2).value for r in range(first, ws.max_row + 1)]
-    assert len(expected) == 124
+    assert len(expected) == 117
     assert codes == [u.code for u in expected]
     assert names == [u.name for u in expected]
     # No indicators shipped for 2026–2030: one column per criterion, answered Đạt / Không đạt.
@@ -83,6 +95,37 @@ def test_the_template_lists_every_commune_of_new_tuyen_quang(tmp_path: Path) -> 
     lists = [dv.formula1 for dv in ws.data_validations.dataValidation]
     assert '"Đạt,Không đạt"' in lists
     assert '"Nhóm 1,Nhóm 2,Nhóm 3"' in lists
+    meta = {r[0]: r[1] for r in wb["_ntm"].iter_rows(values_only=True)}
+    assert meta["left_out"].startswith("7 phường không đưa vào")
+    guide = [c.value for c in wb["Hướng dẫn"]["A"] if c.value]
+    assert any("7 phường không đưa vào" in line for line in guide)
+
+
+def test_wards_are_kept_when_asked(tmp_path: Path) -> None:
+    out = tmp_path / "mau.xlsx"
+    result = CliRunner().invoke(
+        app,
+        ["template", "xa-ntm-2026-2030", "--province", "Tuyên Quang", "--year", "2026",
+         "--include-wards", "--out", str(out)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    _wb, ws, _columns, first = layout(out)
+    assert ws.max_row - first + 1 == 124
+    assert "không đưa vào" not in result.stderr
+
+
+def test_a_commune_with_no_group_is_named_by_ntm_evaluate(tmp_path: Path) -> None:
+    path = make_template(tmp_path)
+    wb, ws, columns, first = layout(path)
+    for r in range(first, ws.max_row + 1):
+        ws.cell(r, columns["Nhóm"], "Nhóm 2")
+    ws.cell(first + 4, columns["Nhóm"]).value = None
+    unnamed = ws.cell(first + 4, 2).value
+    wb.save(path)
+    result = CliRunner().invoke(app, ["evaluate", str(path)])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stderr.split())
+    assert f"1 xã chưa có nhóm (chỉ tiêu theo nhóm chưa xét được): {unnamed}" in said
 
 
 def test_criterion_answers_typed_in_the_template_are_read_back(tmp_path: Path) -> None:
@@ -97,7 +140,7 @@ def test_criterion_answers_typed_in_the_template_are_read_back(tmp_path: Path) -
     got = json.loads(result.stdout)
     assert got["criteria_set"] == "xa-ntm-2026-2030"
     assert got["year"] == 2026
-    assert got["communes_total"] == 124
+    assert got["communes_total"] == 117
     c0, c1, c2 = got["communes"][:3]
     assert (c0["criteria"]["1"], c0["criteria"]["2"], c0["criteria"]["3"]) == (
         "met", "not_met", "unknown",

@@ -33,6 +33,7 @@ from ntm.io.library_errors import library_problem
 from ntm.io.limits import limits_paragraph
 from ntm.io.template import write_template
 from ntm.io.units_file import read_units
+from ntm.units.rural import split_rural
 
 EXIT_INPUT = 2
 
@@ -268,13 +269,25 @@ def evaluate_command(
         fail_unexpected("đánh giá và ghi kết quả")
 
 
+def _ungrouped_notes(ev: Evaluation) -> list[str]:
+    """A set whose levels differ by group cannot judge a commune with no group: each is named,
+    never left out silently."""
+    if ev.cset.variants.by != "group":
+        return []
+    names = [u.name for u in ev.units if not u.group]
+    if not names:
+        return []
+    return [f"{number(len(names))} xã chưa có nhóm (chỉ tiêu theo nhóm chưa xét được): "
+            + ", ".join(names)]  # fmt: skip
+
+
 def _evaluate_and_write(
     inputs: Inputs, output_format: Format, out: Path | None, pretty: bool
 ) -> None:
     ev = inputs.evaluate()
     summary = rollup(ev)
     err = Console(stderr=True, highlight=False)
-    for note in inputs.notes:
+    for note in [*inputs.notes, *_ungrouped_notes(ev)]:
         err.print(f"Ghi chú: {note}", markup=False)
     if output_format is Format.table:
         if out is None:
@@ -341,6 +354,10 @@ def template_command(
     units: Annotated[
         Path | None, typer.Option("--units", help="Tệp danh sách xã thay cho danh mục.")
     ] = None,
+    include_wards: Annotated[
+        bool,
+        typer.Option("--include-wards", help="Đưa cả phường, thị trấn vào mẫu (mặc định: chỉ xã)."),
+    ] = False,
 ) -> None:
     """Ghi mẫu Excel nhập liệu: mỗi xã một dòng, mỗi chỉ tiêu một cột, kèm ngưỡng."""
     try:
@@ -358,13 +375,16 @@ def template_command(
     if problems:
         fail(problems)
     found, province_name = _template_units(province, units, chosen_regime)
-    if not found:
-        fail(["không có xã nào để đưa vào mẫu"])
-    write_template(cset, found, year, out, province=province_name or None)
-    Console(stderr=True, highlight=False).print(
-        f"Đã ghi mẫu nhập liệu {out}: {len(found)} xã, bộ tiêu chí {cset.code}, năm {year}",
-        markup=False,
-    )
+    split = split_rural(found, include_wards=include_wards or cset.level != "commune")
+    if not split.kept:
+        fail(["không có xã nào để đưa vào mẫu", *([split.note()] if split.left_out else [])])
+    write_template(cset, split.kept, year, out, province=province_name or None,
+                   left_out=split.note())  # fmt: skip
+    err = Console(stderr=True, highlight=False)
+    err.print(f"Đã ghi mẫu nhập liệu {out}: {number(len(split.kept))} xã, bộ tiêu chí "
+              f"{cset.code}, năm {year}", markup=False)  # fmt: skip
+    if split.left_out:
+        err.print(f"Ghi chú: {split.note()}.", markup=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -210,8 +210,10 @@ def write_template(
     path: str | Path,
     *,
     province: str | None = None,
+    left_out: str = "",
 ) -> Path:
-    """Write the template for ``units`` in ``year``; the file appears whole or not at all."""
+    """Write the template for ``units`` in ``year``; the file appears whole or not at all.
+    ``left_out`` says which units were left out and why (shown in the guide, kept in meta)."""
     path = Path(path)
     wb = Workbook()
     ws = wb.worksheets[0]
@@ -221,7 +223,7 @@ def write_template(
     _header(ws, layout, cset, year)
     _commune_rows(ws, layout, cset, units)
     _guide_sheet(wb)
-    _meta_sheet(wb, layout, cset, year, province)
+    _meta_sheet(wb, layout, cset, year, province, left_out)
     save_atomically(wb, path)
     return path
 
@@ -322,8 +324,9 @@ def _guide_sheet(wb: Workbook) -> None:
 
 
 def _meta_sheet(
-    wb: Workbook, layout: _Layout, cset: CriteriaSet, year: int, province: str | None
-) -> None:
+    wb: Workbook, layout: _Layout, cset: CriteriaSet, year: int, province: str | None,
+    left_out: str = "",
+) -> None:  # fmt: skip
     """The hidden sheet that lets ``ntm evaluate`` read the file without options."""
     meta = wb.create_sheet(META_SHEET)
     rows = [
@@ -332,7 +335,11 @@ def _meta_sheet(
         ("province", province or ""),
         ("code_row", str(CODE_ROW)),
         ("first_data_row", str(layout.first_data_row)),
+        ("left_out", left_out),
     ]
+    if left_out:  # said where the official reads, too: nothing left out silently
+        guide = wb[GUIDE_SHEET]
+        guide.cell(guide.max_row + 2, 1, f"Đơn vị không có trong mẫu: {left_out}.")
     for r, (key, value) in enumerate(rows, 1):
         meta.cell(r, 1, key)
         meta.cell(r, 2, value)

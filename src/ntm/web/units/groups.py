@@ -17,12 +17,11 @@ from django.db import connection, transaction
 from django.db.models import Q
 
 from ntm.domain.units import Unit as DomainUnit
+from ntm.units.rural import RURAL_KINDS
 from ntm.web.assessments.models import Period
 from ntm.web.units.models import GroupAssignment, GroupDecision, Unit
 
 GROUPS = ("1", "2", "3")
-# Wards and townships are urban: a commune set judges rural communes only (xã, đặc khu).
-RURAL_KINDS = frozenset({"xã", "đặc khu"})
 
 
 @dataclass(frozen=True)
