@@ -10,7 +10,9 @@ province_code, province_name; optional ``region`` (code or full name), ``group``
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ntm.domain.units import GROUPS, Unit
 from ntm.io.columns import (
@@ -90,7 +92,8 @@ class UnitColumns:
         """The unit a row describes; bad attribute cells go to ``problems``."""
         t = self.table
 
-        def attempt(column_name: str, parse, default=None):
+        # Any: each cell parses to its own type (a code, a region, a set of flags).
+        def attempt(column_name: str, parse: Callable[[Any], Any], default: Any = None) -> Any:
             column = self[column_name]
             raw = row.get(column)
             if raw is None or row.text(column) == "":
@@ -102,7 +105,8 @@ class UnitColumns:
                 return default
 
         def code_of(column_name: str, level: str) -> str | None:
-            return attempt(column_name, lambda v: pad_code(v, level))
+            code: str | None = attempt(column_name, lambda v: pad_code(v, level))
+            return code
 
         name = row.text(self["name"]) or code
         province_name = row.text(self["province_name"])
