@@ -18,7 +18,7 @@ import numpy as np
 
 from ntm.criteria import CriteriaFileError, load_set, set_files
 from ntm.domain.criteria import CriteriaSet
-from ntm.domain.evaluation import Evaluation, evaluate
+from ntm.domain.evaluation import STATUS_NAMES, Evaluation, evaluate
 from ntm.domain.rollup import Rollup, rollup
 from ntm.domain.units import Unit
 from ntm.io.data_files import DataSource, Progress, open_data, read_values
@@ -273,18 +273,47 @@ def load_inputs(
 
 
 def commune_json(evaluation: Evaluation, row: int) -> dict[str, Any]:
-    result = evaluation.unit_result(row)
-    return {
-        "commune_code": result["commune_code"],
-        "commune_name": result["commune_name"],
-        "district_name": result["district_name"],
-        "criteria_met": result["criteria_met"],
-        "criteria": result["criteria"],
-        "indicators": {
-            code: {"value": i["value"], "threshold": i["threshold"], "status": i["status"]}
-            for code, i in result["indicators"].items()
-        },
-    }
+    return next(_communes_json(evaluation, [row]))
+
+
+def _plain(x: float, yes_no: bool) -> float | int | bool | None:
+    if x != x:  # NaN: no value
+        return None
+    if yes_no:
+        return bool(x)
+    return int(x) if x.is_integer() else x
+
+
+def _communes_json(evaluation: Evaluation, rows: Sequence[int]) -> Iterator[dict[str, Any]]:
+    """Each commune's result as plain data, read from the evaluation's arrays turned into lists
+    once: per commune through ``Evaluation.unit_result`` it took seconds for 10.000 communes."""
+    cset = evaluation.cset
+    codes = [i.code for i in cset.indicators]
+    yes_no = [i.kind == "yes_no" for i in cset.indicators]
+    numbers = [str(n) for n in cset.criterion_numbers]
+    values, thresholds = evaluation.values.tolist(), evaluation.thresholds.tolist()
+    indicator_status = evaluation.indicator_status.tolist()
+    criterion_status = evaluation.criterion_status.tolist()
+    met = evaluation.criteria_met.tolist()
+    for r in rows:
+        unit, v, t, status = evaluation.units[r], values[r], thresholds[r], indicator_status[r]
+        yield {
+            "commune_code": unit.code,
+            "commune_name": unit.name,
+            "district_name": unit.district_name,
+            "criteria_met": int(met[r]),
+            "criteria": {
+                n: STATUS_NAMES[s] for n, s in zip(numbers, criterion_status[r], strict=True)
+            },
+            "indicators": {
+                code: {
+                    "value": _plain(v[j], yes_no[j]),
+                    "threshold": _plain(t[j], yes_no[j]),
+                    "status": STATUS_NAMES[status[j]],
+                }
+                for j, code in enumerate(codes)
+            },
+        }
 
 
 def evaluation_json(evaluation: Evaluation, summary: Rollup | None = None) -> dict[str, Any]:
@@ -294,7 +323,7 @@ def evaluation_json(evaluation: Evaluation, summary: Rollup | None = None) -> di
         "criteria_set": evaluation.cset.code,
         "year": evaluation.year,
         **summary.as_dict(),
-        "communes": [commune_json(evaluation, r) for r in summary.rows.tolist()],
+        "communes": list(_communes_json(evaluation, summary.rows.tolist())),
     }
 
 
@@ -309,8 +338,8 @@ def evaluation_json_text(
     head = {"criteria_set": evaluation.cset.code, "year": evaluation.year, **summary.as_dict()}
     before, after = _compact({**head, "communes": None}).rsplit('"communes":null', 1)
     yield before + '"communes":['
-    for i, r in enumerate(summary.rows.tolist()):
-        yield ("," if i else "") + _compact(commune_json(evaluation, r))
+    for i, commune in enumerate(_communes_json(evaluation, summary.rows.tolist())):
+        yield ("," if i else "") + _compact(commune)
     yield "]" + after
 
 

@@ -59,6 +59,8 @@ def cell_text(value: Any) -> str:
         if value.is_integer():
             return str(int(value))
         return f"{value:g}" if abs(value) < 1e15 else repr(value)
+    if isinstance(value, str) and value.isascii():
+        return value.strip()  # nothing to normalise: the common case, half a million times a file
     return unicodedata.normalize("NFC", str(value)).strip()
 
 

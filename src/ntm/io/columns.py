@@ -112,12 +112,17 @@ def yes_no(value: Any) -> bool | None:
     text = cell_text(value)
     if text == "":
         return None
-    key = header_key(text)
+    key = _answer_key(text)
     if key in YES_WORDS:
         return True
     if key in NO_WORDS:
         return False
     raise ValueError(f"«{text}» không phải giá trị có/không (nhập Có hoặc Không, 1 hoặc 0)")
+
+
+@lru_cache(maxsize=4096)  # a file repeats a few answers ('Có', 'Đạt', 'x') on every row
+def _answer_key(text: str) -> str:
+    return header_key(text)
 
 
 def pad_code(value: Any, level: str) -> str:

@@ -69,18 +69,25 @@ def indicator_value(
     if parsed is None:
         return None, None
     value = parsed.value
-    text = cell_text(raw)
-    if not math.isfinite(value):  # a NaN or an infinity a program wrote into the cell
-        raise ValueError(f"«{text}» không phải là một số hữu hạn")
-    if parsed.percent and indicator.kind != "percent":
-        raise ValueError(f"«{text}»: chỉ tiêu {indicator.code} không tính bằng phần trăm")
-    if indicator.kind == "percent" and not 0 <= value <= 100:
-        raise ValueError(f"tỷ lệ «{text}» nằm ngoài khoảng 0–100 %")
-    if value < 0:
-        raise ValueError(f"«{text}» là số âm; chỉ tiêu {indicator.code} không thể âm")
-    if indicator.kind == "count" and not float(value).is_integer():
-        raise ValueError(f"«{text}»: chỉ tiêu {indicator.code} là số đếm, phải là số nguyên")
+    problem = _value_problem(value, parsed.percent, indicator)
+    if problem is not None:  # the cell's text is made only for a message: most cells are fine
+        raise ValueError(problem.format(text=cell_text(raw)))
     return value, parsed.assumed
+
+
+def _value_problem(value: float, percent: bool, indicator: Indicator) -> str | None:
+    """What is wrong with a value for an indicator, with ``{text}`` for the cell's text."""
+    if not math.isfinite(value):  # a NaN or an infinity a program wrote into the cell
+        return "«{text}» không phải là một số hữu hạn"
+    if percent and indicator.kind != "percent":
+        return f"«{{text}}»: chỉ tiêu {indicator.code} không tính bằng phần trăm"
+    if indicator.kind == "percent" and not 0 <= value <= 100:
+        return "tỷ lệ «{text}» nằm ngoài khoảng 0–100 %"
+    if value < 0:
+        return f"«{{text}}» là số âm; chỉ tiêu {indicator.code} không thể âm"
+    if indicator.kind == "count" and not float(value).is_integer():
+        return f"«{{text}}»: chỉ tiêu {indicator.code} là số đếm, phải là số nguyên"
+    return None
 
 
 def criterion_status(raw: Any) -> int:
