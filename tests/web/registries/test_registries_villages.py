@@ -165,3 +165,19 @@ def test_the_office_records_a_smart_village_through_the_pages_and_the_condition_
     assert _smart_status(model_period, world) == MET
     page = client.get("/so-theo-doi/thon/", {"standing": "smart"}).content.decode()
     assert "Thôn Mới" in page and "12/QĐ-UBND" in page
+
+
+def test_a_model_commune_period_added_later_starts_with_the_village_answer(world: Any) -> None:
+    office, scope = world.users["office"], _scope(world)
+    village = village_add(user=office, scope=scope, unit=world.xa_a, name="Thôn 5", kind="thon")
+    smart = StandingInput(village, 2024, Standing.SMART, "3/QĐ-UBND", date(2024, 9, 1))
+    village_standing_record(user=office, scope=scope, item=smart, channel="form")
+    record = criteria_set_store(cset=load_set("xa-ntm-kieu-mau-2021-2025"))
+    later = Period.objects.create(
+        regime="new",
+        province_code="91",
+        province_name="Tỉnh Thử Nghiệm",
+        year=2025,
+        criteria_set=record,
+    )
+    assert _smart_status(later, world) == MET

@@ -312,3 +312,14 @@ def villages_import(*, user: Any, scope: Scope, rows: list[Any]) -> int:
                 )
                 village_standing_record(user=user, scope=scope, item=item, channel="import")
     return len(rows)
+
+
+def smart_villages_sync_period(*, period: Period) -> int:
+    """Set a new period's smart-village indicator for every commune of its province that has
+    villages registered (the communes without any stay blank: nothing is known of them)."""
+    if smart_indicator(period) is None:
+        return 0
+    communes = Unit.objects.filter(
+        regime=period.regime, province_code=period.province_code, villages__isnull=False
+    ).distinct()
+    return sum(smart_village_sync(user=None, unit=unit, channel="form") for unit in communes)
