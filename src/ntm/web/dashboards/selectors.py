@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import Q
 
 from ntm.domain.evaluation import Evaluation
+from ntm.domain.groups import GroupBreakdown, group_breakdown
 from ntm.domain.rollup import Rollup, rollup, rollup_by, vi_sort_key
 from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.models import Period
@@ -107,6 +108,8 @@ class Dashboard:
     group_choices: list[str] = field(default_factory=list)
     # N of "communes under N criteria": the set's own line (10 of 19; 5 of 10 in 2026–2030).
     lagging: int = 10
+    # By commune group (sets by group only) and the communes with no group, named.
+    groups: GroupBreakdown = field(default_factory=lambda: GroupBreakdown([], []))
 
     @property
     def total(self) -> int:
@@ -277,4 +280,5 @@ def province_dashboard(
     ]  # fmt: skip
     if period.regime == Regime.OLD and not flt.district:
         board.districts = district_figures(evaluation, units)
+    board.groups = group_breakdown(evaluation)
     return board
