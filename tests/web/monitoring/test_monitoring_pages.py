@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from ntm.web.audit.models import AuditEntry
 from ntm.web.monitoring.models import FundAmount, MonitoringValue
-from ntm.web.monitoring.selectors import fund_total, indicator_rollup
+from ntm.web.monitoring.selectors import fund_total, funding_file, indicator_rollup
 from ntm.web.monitoring.services import FundInput, funds_save
 
 
@@ -103,3 +103,22 @@ def test_the_typed_reads_give_the_rollup_and_the_fund_total(world):
         years=(period.year, period.year),
     )
     assert total == 1.75
+
+
+def test_communes_funds_add_up_for_the_province_when_it_has_no_line_of_its_own(world):
+    period = world.period
+    span = (period.year, period.year)
+    names = {world.xa_a.code: world.xa_a.name, world.xa_b.code: world.xa_b.name}
+    funds_save(
+        user=None,
+        period=period,
+        names=names,
+        funds=[
+            FundInput(world.xa_a.code, span, "credit", disbursed=1.25, decimals=2),
+            FundInput(world.xa_b.code, span, "credit", disbursed=0.5, decimals=1),
+            FundInput(world.xa_b.code, span, "quy_xa", source_name="Quỹ của xã", disbursed=0.3),
+        ],
+    )
+    funding = funding_file(period=period, scope_code=period.province_code, communes=list(names))
+    lines = {ln.source: (ln.amount, ln.decimals, ln.name) for ln in funding.lines}
+    assert lines == {"credit": (1.75, 2, "Vốn tín dụng"), "quy_xa": (0.3, None, "Quỹ của xã")}
