@@ -133,8 +133,8 @@ def open_data(path: str | Path | RawFile, *, sheet: str | None = None) -> DataSo
             source.indicator_columns.setdefault(col.key, col)
     if source.indicator_column is not None or source.value_column is not None:
         source.shape = "long"
-        for name, col in (("indicator", source.indicator_column), ("value", source.value_column)):
-            if col is None:
+        for name, found in (("indicator", source.indicator_column), ("value", source.value_column)):
+            if found is None:
                 alias = {"indicator": "indicator (Chỉ tiêu)", "value": "value (Giá trị)"}[name]
                 problems.append(table.problem(f"thiếu cột «{alias}»", row=table.header_row))
     elif not source.criterion_columns and not source.indicator_columns:
@@ -315,7 +315,9 @@ class _Reader:
         if skipped:
             self.notes.append(f"{t.file}: bỏ qua {skipped} dòng của năm khác năm {self.year}")
 
-    def _long_cell(self, source, row, r, code, convention) -> None:
+    def _long_cell(
+        self, source: DataSource, row: Row, r: int, code: str, convention: Convention
+    ) -> None:
         t = source.table
         ind_code = row.text(source.indicator_column)
         if ind_code not in self.indicators:
@@ -330,7 +332,15 @@ class _Reader:
         self._first(r, j, source, row, f"xã {code}, chỉ tiêu {ind_code}, năm {self.year}")
         self._value(source, row, source.value_column, r, ind_code, convention)
 
-    def _value(self, source, row, col, r, ind_code, convention) -> None:
+    def _value(
+        self,
+        source: DataSource,
+        row: Row,
+        col: Column | None,
+        r: int,
+        ind_code: str,
+        convention: Convention,
+    ) -> None:
         j, indicator = self.indicators[ind_code]
         try:
             value, assumed = indicator_value(row.get(col), indicator, convention)
