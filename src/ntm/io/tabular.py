@@ -184,7 +184,10 @@ def _spreadsheet_grids(raw: RawFile, sheet: str | None) -> list[Grid]:
     else:
         chosen = visible
     # calamine does not see number formats: a cell shown as 85% would read as 0.85.
-    percent = percent_cells(raw.open()) if raw.suffix in {".xlsx", ".xlsm"} else {}
+    percent: dict[str, set[tuple[int, int]]] = {}
+    if raw.suffix in {".xlsx", ".xlsm"}:
+        with raw.open() as handle:
+            percent = percent_cells(handle)
     grids = []
     for name in chosen:
         try:

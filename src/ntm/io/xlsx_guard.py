@@ -207,7 +207,7 @@ def check_workbook(raw: RawFile, limits: Limits = LIMITS) -> None:
     if raw.suffix not in ZIP_SUFFIXES:
         return
     try:
-        with zipfile.ZipFile(raw.open()) as book:
+        with raw.open() as handle, zipfile.ZipFile(handle) as book:
             _check_members(raw, book, limits)
             if raw.suffix == ".ods":
                 _check_ods(raw, book, limits)
