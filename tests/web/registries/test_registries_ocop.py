@@ -189,3 +189,20 @@ def test_the_entry_form_refuses_a_score_over_the_part_maximum(
     response = client.post("/so-theo-doi/ocop/them/", form)
     assert response.status_code == 200 and "25" in response.content.decode()
     assert OcopRating.objects.count() == 0
+
+
+def test_the_list_downloads_as_xlsx_with_the_same_filters(
+    client: Any, world: Any, communes: list[Unit], tmp_path: Path
+) -> None:
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    world.login(client, "office")
+    _upload(client, write_csv(tmp_path))
+    response = client.get(
+        "/so-theo-doi/ocop/", {"as_of": AS_OF.isoformat(), "stars": "5", "export": "xlsx"}
+    )
+    sheet = load_workbook(BytesIO(response.content)).active
+    stars = [row[8] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert stars == [5] * 6

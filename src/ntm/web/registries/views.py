@@ -3,6 +3,7 @@ file imports (the province's office and the administrator)."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -14,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+from openpyxl import Workbook
 
 from ntm.domain import ocop
 from ntm.io.errors import ImportFailed, Problem
@@ -33,6 +35,7 @@ from ntm.web.registries.forms import (
 )
 from ntm.web.registries.models import Initiative, Village, VillageStanding
 from ntm.web.registries.selectors import (
+    ProductRating,
     can_manage,
     initiative_counts,
     managed_units,
@@ -64,6 +67,8 @@ def ocop_list(request: HttpRequest) -> HttpResponse:
         rows = [r for r in rows if r.judged.group == flt["group"]]
     if flt.get("status"):
         rows = [r for r in rows if r.judged.status == flt["status"]]
+    if request.GET.get("export") == "xlsx":
+        return _ocop_xlsx(rows)
     context = {
         "form": form,
         "rows": rows,
@@ -73,6 +78,40 @@ def ocop_list(request: HttpRequest) -> HttpResponse:
         "can_manage": can_manage(scope=request_scope(request)),
     }
     return render(request, "registries/ocop.html", context)
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The export's columns: heading → the value of a listed product (the same rows as the page).
+OCOP_COLUMNS: list[tuple[str, Callable[[ProductRating], Any]]] = [
+    ("Mã sản phẩm", lambda r: r.product.code),
+    ("Tên sản phẩm", lambda r: r.product.name),
+    ("Nhóm", lambda r: r.product.group),
+    ("Chủ thể", lambda r: r.product.subject),
+    ("Mã xã", lambda r: r.product.unit.code),
+    ("Xã", lambda r: r.product.unit.name),
+    ("Phiếu chấm", lambda r: r.rating.scorecard),
+    ("Tổng điểm", lambda r: float(r.judged.total)),
+    ("Hạng sao", lambda r: r.judged.stars),
+    ("Số quyết định", lambda r: r.rating.decision_number),
+    ("Ngày quyết định", lambda r: r.rating.decision_date),
+    ("Hiệu lực đến", lambda r: r.judged.valid_until),
+    ("Tình trạng", lambda r: ocop.STATUS_VI[r.judged.status]),
+]
+
+
+def _ocop_xlsx(rows: list[ProductRating]) -> HttpResponse:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "San pham OCOP"
+    sheet.append([title for title, _ in OCOP_COLUMNS])
+    for row in rows:
+        sheet.append([value(row) for _, value in OCOP_COLUMNS])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="san-pham-ocop.xlsx"'
+    return response
 
 
 @login_required
