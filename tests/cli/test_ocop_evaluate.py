@@ -161,3 +161,16 @@ def test_a_missing_column_is_named(tmp_path: Path) -> None:
 def test_an_as_of_that_is_not_a_date_is_refused(tmp_path: Path) -> None:
     result = runner.invoke(app, ["ocop", "evaluate", str(write_csv(tmp_path)), "--as-of", "mai"])
     assert result.exit_code == 2 and result.stdout == ""
+
+
+def test_a_file_typed_in_vietnam_with_decimal_commas_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "vn.csv"
+    path.write_text(
+        "product_code;product_name;group;subject;unit_code;scorecard;score_a;score_b;score_c;"
+        "decision_number;decision_date\n"
+        "A1;Mật ong;1;Hộ;23311;148/2023;12,00;7,50;10,49;1/QĐ;01/3/2025\n"
+        "A2;Chè;2;HTX;23311;1048/2019;31,5;22,49;36;2/QĐ;15/01/2025\n",
+        encoding="utf-8",
+    )
+    answer = _json(path)
+    assert [(p["total"], p["stars"]) for p in answer["products"]] == [(29.99, 0), (89.99, 4)]
