@@ -62,7 +62,8 @@ def test_a_periods_rows_are_read_again_only_when_its_data_version_moved(world):
             assessment=assessments[unit], channel="form",
         )  # fmt: skip
     first = _statements(lambda: periods_evaluate(periods=[world.period], units=units))
-    assert len(first) == 3  # the versions, then every commune's values and statuses
+    # The versions, every commune's values and statuses, whether any group decision is stored.
+    assert len(first) == 4
     again = _statements(lambda: periods_evaluate(periods=[world.period], units=units))
     assert len(again) == 1  # the versions only: nothing moved
     other = assessment_get_or_create(unit=world.xa_c, period=world.other_period)

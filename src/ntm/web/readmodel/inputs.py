@@ -8,20 +8,23 @@ on every write, so rows kept are never older than the data.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 from django.db import connection
 
 from ntm.domain.evaluation import NOT_GIVEN, Evaluation, empty_statuses, empty_values, evaluate
+from ntm.domain.units import Unit as DomainUnit
 from ntm.web.assessments.models import CriterionStatus, IndicatorValue, Period
-from ntm.web.readmodel.cache import cache_get_many, cache_set_many
+from ntm.web.readmodel.cache import cache_get_many, cache_set_many, cached
 from ntm.web.readmodel.sets import cset_of, layout_of
+from ntm.web.readmodel.triggers import UNITS_VERSION_ID
 from ntm.web.readmodel.versions import PeriodVersions, period_versions
-from ntm.web.units.groups import domain_units
-from ntm.web.units.models import Unit
+from ntm.web.units.groups import domain_units, groups_in_force
+from ntm.web.units.models import GroupAssignment, Unit
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,11 @@ def _read_rows(ids: list[int]) -> dict[int, PeriodRows]:
     v_period = np.fromiter((r[0] for r in values), dtype=np.int64, count=len(values))
     v_unit = np.fromiter((r[1] for r in values), dtype=np.int64, count=len(values))
     v_value = np.fromiter((float(r[3]) for r in values), dtype=np.float64, count=len(values))
-    codes, v_code = np.unique(np.array([r[2] for r in values], dtype=object), return_inverse=True)
+    # Indicator codes numbered as met (a dict, linear): np.unique on 10⁶ strings sorts them.
+    numbered: dict[str, int] = {}
+    v_code = np.fromiter((numbered.setdefault(r[2], len(numbered)) for r in values),
+                         dtype=np.int64, count=len(values))  # fmt: skip
+    codes = list(numbered)
     given = np.array(_fetch(_STATUSES_SQL, ids), dtype=np.int64).reshape(-1, 4)
     by_value, by_status = _split(v_period), _split(given[:, 0])
     empty = np.zeros(0, dtype=np.int64)
@@ -78,7 +85,7 @@ def _read_rows(ids: list[int]) -> dict[int, PeriodRows]:
         at = by_value.get(p, empty)
         out[p] = PeriodRows(
             value_units=v_unit[at], codes=tuple(str(c) for c in codes),
-            value_codes=v_code.reshape(-1)[at] if len(values) else empty,
+            value_codes=v_code[at],
             values=v_value[at], statuses=given[by_status.get(p, empty), 1:],
         )  # fmt: skip
     return out
@@ -101,7 +108,9 @@ def period_rows(versions: PeriodVersions) -> dict[int, PeriodRows]:
     return out
 
 
-def _judge(period: Period, units: Sequence[Unit], rows: PeriodRows) -> Evaluation:
+def _judge(
+    period: Period, units: Sequence[Unit], rows: PeriodRows, domain: list[DomainUnit]
+) -> Evaluation:
     cset = cset_of(period.criteria_set)
     pks = np.array([u.pk for u in units], dtype=np.int64)
     order = np.argsort(pks)
@@ -130,32 +139,57 @@ def _judge(period: Period, units: Sequence[Unit], rows: PeriodRows) -> Evaluatio
         r, known = rows_of(rows.statuses[:, 0])
         take = known & (cols >= 0)
         statuses[r[take], cols[take]] = rows.statuses[take, 2]
-    domain = domain_units(units, period.year)  # each with the group in force that year
     return evaluate(cset, domain, period.year, values=values, statuses=statuses,
                     layout=layout_of(period.criteria_set, period.year))  # fmt: skip
+
+
+def _domains(
+    items: Sequence[tuple[Period, Sequence[Unit]]], units_version: int
+) -> dict[int, list[DomainUnit]]:
+    """Period id → its communes as the engine sees them that year (each with the group then in
+    force): no query while no group decision is stored (known per units' version), else one
+    per year shown, whatever the number of provinces."""
+    any_decision, _kept = cached(f"ntm:rm:groups:{units_version}",
+                                 lambda: GroupAssignment.objects.exists())  # fmt: skip
+    if not any_decision:
+        return {p.pk: [u.to_domain() for u in units] for p, units in items}
+    by_year: dict[int, dict[int, Unit]] = defaultdict(dict)
+    for p, units in items:
+        by_year[p.year].update((u.pk, u) for u in units)
+    groups = {year: groups_in_force(list(us.values()), year) for year, us in by_year.items()}
+    out = {}
+    for p, units in items:
+        found = groups[p.year]
+        out[p.pk] = [replace(d, group=found.get(u.pk) or None) if u.pk in found else d
+                     for u, d in ((u, u.to_domain()) for u in units)]  # fmt: skip
+    return out
+
+
+def evaluate_each(
+    items: Sequence[tuple[Period, Sequence[Unit]]], versions: PeriodVersions | None = None
+) -> dict[int, Evaluation]:
+    """Period id → the engine over that period's own communes (e.g. every province of a year):
+    one query for the versions (unless the caller read them), two for the rows of any period
+    not kept, whatever the number of periods."""
+    if not items:
+        return {}
+    if versions is None:
+        versions = period_versions([*(p.pk for p, _units in items), UNITS_VERSION_ID])
+    found = dict(versions)
+    if UNITS_VERSION_ID not in found:  # a caller's versions of its periods only
+        found |= period_versions([UNITS_VERSION_ID])
+    units_version = found.pop(UNITS_VERSION_ID)
+    rows = period_rows(tuple(found.items()))
+    domains = _domains(items, units_version)
+    return {p.pk: _judge(p, units, rows[p.pk], domains[p.pk]) for p, units in items}
 
 
 def periods_evaluate(
     *, periods: Sequence[Period], units: Sequence[Unit], versions: PeriodVersions | None = None
 ) -> dict[int, Evaluation]:
     """Period id → the engine over ``units`` in that period (a value given directly is judged;
-    a status given directly overrides the indicators). One query for the versions (unless the
-    caller read them for its own key), and the rows of any period not kept: two more."""
-    if not periods:
-        return {}
-    if versions is None:
-        versions = period_versions(p.pk for p in periods)
-    rows = period_rows(versions)
-    return {p.pk: _judge(p, units, rows[p.pk]) for p in periods}
-
-
-def evaluate_each(items: Sequence[tuple[Period, Sequence[Unit]]]) -> dict[int, Evaluation]:
-    """Period id → the engine over that period's own communes (e.g. every province of a year):
-    the same three queries at most, whatever the number of periods."""
-    if not items:
-        return {}
-    rows = period_rows(period_versions(p.pk for p, _units in items))
-    return {p.pk: _judge(p, units, rows[p.pk]) for p, units in items}
+    a status given directly overrides the indicators)."""
+    return evaluate_each([(p, units) for p in periods], versions)
 
 
 def period_evaluation(*, period: Period, units: Sequence[Unit]) -> Evaluation:
@@ -163,8 +197,9 @@ def period_evaluation(*, period: Period, units: Sequence[Unit]) -> Evaluation:
 
 
 def _commune_judge(
-    period: Period, unit: Unit, stored: dict[str, float | None], given: dict[int, int | None]
-) -> Evaluation:
+    period: Period, unit: DomainUnit, stored: dict[str, float | None],
+    given: dict[int, int | None],
+) -> Evaluation:  # fmt: skip
     cset = cset_of(period.criteria_set)
     column = {ind.code: j for j, ind in enumerate(cset.indicators)}
     matrix = empty_values(1, cset)
@@ -173,10 +208,10 @@ def _commune_judge(
             matrix[0, column[code]] = float(value)
     status_row = np.full((1, len(cset.criteria)), NOT_GIVEN, dtype=np.int8)
     for j, number in enumerate(cset.criterion_numbers):
-        if given.get(number) is not None:
-            status_row[0, j] = given[number]
-    units = domain_units([unit], period.year)  # the group in force that year
-    return evaluate(cset, units, period.year, values=matrix, statuses=status_row,
+        status = given.get(number)
+        if status is not None:
+            status_row[0, j] = status
+    return evaluate(cset, [unit], period.year, values=matrix, statuses=status_row,
                     layout=layout_of(period.criteria_set, period.year))  # fmt: skip
 
 
@@ -193,7 +228,8 @@ def commune_evaluation(
     )
     stored.update(values or {})
     given.update(statuses or {})
-    return _commune_judge(period, unit, stored, given)
+    [domain] = domain_units([unit], period.year)  # the group in force that year
+    return _commune_judge(period, domain, stored, given)
 
 
 def commune_years(*, unit: Unit, periods: Sequence[Period]) -> dict[int, Evaluation]:
@@ -211,4 +247,6 @@ def commune_years(*, unit: Unit, periods: Sequence[Period]) -> dict[int, Evaluat
         "assessment__period_id", "criterion", "status"
     ):
         given[pk][number] = status
-    return {p.pk: _commune_judge(p, unit, stored[p.pk], given[p.pk]) for p in periods}
+    units_version = dict(period_versions([UNITS_VERSION_ID]))[UNITS_VERSION_ID]
+    domains = _domains([(p, [unit]) for p in periods], units_version)
+    return {p.pk: _commune_judge(p, domains[p.pk][0], stored[p.pk], given[p.pk]) for p in periods}
