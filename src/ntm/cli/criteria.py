@@ -15,7 +15,13 @@ from rich.table import Table
 from rich.text import Text
 
 from ntm import formatting
-from ntm.criteria import CriteriaFileError, available_sets, load_set, load_set_file
+from ntm.criteria import (
+    DEFAULT_OFFICE_DIR,
+    CriteriaFileError,
+    available_sets,
+    load_set,
+    load_set_file,
+)
 from ntm.criteria.table_import import table_base_code
 from ntm.domain.criteria import ALL_VARIANTS, CriteriaSet, Indicator, parse_year_key
 from ntm.io.criteria_table import export_set_table, import_set_table, write_set_file
@@ -318,7 +324,7 @@ def export(
 
 def _default_out_dir() -> Path:
     dirs = [p for p in os.environ.get("NTM_CRITERIA_DIR", "").split(":") if p]
-    return Path(dirs[0]) if dirs else Path("criteria")
+    return Path(dirs[0]) if dirs else DEFAULT_OFFICE_DIR
 
 
 @criteria_app.command("import")

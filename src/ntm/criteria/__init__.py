@@ -1,8 +1,11 @@
 """Criteria-set files: where they live, how they load, and the errors a bad file gives.
 
 A set file is YAML (format: docs/criteria-format.md). Shipped sets live in ``sets/`` beside this
-module; an office adds its own by putting a file in a directory named by ``NTM_CRITERIA_DIR``
-(several, separated by ':') or by passing a path. A file with ``parent: CODE`` is a variant that
+module; an office adds its own by putting a file in ``./criteria/`` (beside the working
+directory: where ``ntm criteria import`` writes by default), in a directory named by
+``NTM_CRITERIA_DIR`` (several, separated by ':'), or by passing a path. When a database is
+configured (``DATABASE_URL``), a code found in no file is read from the sets stored there
+(``stored.py``: the newest version of that code). A file with ``parent: CODE`` is a variant that
 lists only what differs from its parent; it is merged over the parent (``merge.py``) and then
 validated as a whole.
 """
@@ -20,11 +23,13 @@ from pydantic import ValidationError
 
 from ntm.criteria.merge import merge_set_data
 from ntm.criteria.messages import field_path, vietnamese_message
+from ntm.criteria.stored import stored_set_data
 from ntm.domain.criteria import CriteriaSet, criteria_set_from_data, parse_thresholds
 
 SHIPPED_DIR = Path(__file__).parent / "sets"
 
 __all__ = [
+    "DEFAULT_OFFICE_DIR",
     "SHIPPED_DIR",
     "CriteriaFileError",
     "available_sets",
@@ -48,9 +53,17 @@ class CriteriaFileError(ValueError):
         super().__init__("Bộ tiêu chí không hợp lệ:\n" + "\n".join(lines))
 
 
+DEFAULT_OFFICE_DIR = Path("criteria")
+
+
 def search_dirs() -> list[Path]:
+    """Where set files are looked for, the first shadowing the later ones.
+
+    ``./criteria/`` is always searched, so that a set imported in one shell is found in the next
+    without any environment variable.
+    """
     extra = [Path(p) for p in os.environ.get("NTM_CRITERIA_DIR", "").split(":") if p]
-    return [*extra, SHIPPED_DIR]
+    return [*extra, DEFAULT_OFFICE_DIR, SHIPPED_DIR]
 
 
 def set_files() -> dict[str, Path]:
@@ -232,12 +245,23 @@ def load_set(code_or_path: str | Path) -> CriteriaSet:
     else:
         files = set_files()
         if str(code_or_path) not in files:
+            stored = stored_set(str(code_or_path))
+            if stored is not None:
+                return stored
             known = ", ".join(sorted(files)) or "(không có)"
             raise CriteriaFileError(
                 str(code_or_path), [("", f"không có bộ tiêu chí mã này. Các bộ hiện có: {known}")]
             )
         path = files[str(code_or_path)]
     return _load_cached(str(path.resolve()), _signature(path))
+
+
+def stored_set(code: str) -> CriteriaSet | None:
+    """The newest version of ``code`` stored in the configured database, if any."""
+    data = stored_set_data(code)
+    if data is None:
+        return None
+    return parse_set_data(data, f"cơ sở dữ liệu: {code}")
 
 
 def available_sets() -> list[CriteriaSet]:
