@@ -206,3 +206,22 @@ def test_the_list_downloads_as_xlsx_with_the_same_filters(
     sheet = load_workbook(BytesIO(response.content)).active
     stars = [row[8] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert stars == [5] * 6
+
+
+def test_the_summary_counts_products_per_commune_and_province(
+    client: Any, world: Any, communes: list[Unit], tmp_path: Path
+) -> None:
+    from ntm.web.registries.summary import registry_summary
+
+    world.login(client, "office")
+    _upload(client, write_csv(tmp_path))
+    summary = registry_summary(units=Unit.objects.filter(province_code="91"), today=AS_OF)
+    cli = _cli(write_csv(tmp_path))
+    three_up = sum(n for s, n in cli["by_stars"].items() if int(s) >= 3)
+    by_level = {a.name: a for a in summary.areas}
+    assert by_level["Tỉnh Thử Nghiệm"].ocop == three_up
+    assert by_level["Xã Một"].ocop + by_level["Xã Hai"].ocop == three_up
+    assert {r.product.code for r in summary.expiring} == {
+        p["product_code"] for p in cli["products"] if p["status"] == "expiring"
+    }
+    assert client.get("/so-theo-doi/").status_code == 200

@@ -59,19 +59,29 @@ class RegistrySummary:
 
 
 def _commune_lines(
-    units: list[Unit], ratings: list[ProductRating], year: int
-) -> dict[int, AreaCounts]:
-    lines = {u.pk: AreaCounts(u.name, "commune") for u in units}
+    units: QuerySet[Unit], ratings: list[ProductRating], year: int
+) -> tuple[list[Unit], dict[int, AreaCounts]]:
+    """A line per commune that has something in a registry (the others add nothing), read with
+    the readable communes as a subquery: a country's 10.000 communes are never listed."""
+    models = list(Initiative.objects.filter(unit__in=units).values_list("unit_id", flat=True))
+    villages = list(Village.objects.filter(unit__in=units).values_list("unit_id", flat=True))
+    held = list(
+        VillageStanding.objects.filter(village__unit__in=units, year=year).values_list(
+            "village__unit_id", "standing"
+        )
+    )
+    ids = {r.product.unit_id for r in ratings} | set(models) | set(villages)
+    members = list(Unit.objects.filter(pk__in=ids).order_by("province_code", "district_code"))
+    lines = {u.pk: AreaCounts(u.name, "commune") for u in members}
     for r in ratings:
         lines[r.product.unit_id].stars[r.judged.stars] += 1
-    for unit_id in Initiative.objects.filter(unit__in=units).values_list("unit_id", flat=True):
+    for unit_id in models:
         lines[unit_id].models += 1
-    for unit_id in Village.objects.filter(unit__in=units).values_list("unit_id", flat=True):
+    for unit_id in villages:
         lines[unit_id].villages += 1
-    held = VillageStanding.objects.filter(village__unit__in=units, year=year)
-    for unit_id, standing in held.values_list("village__unit_id", "standing"):
+    for unit_id, standing in held:
         lines[unit_id].standings[standing] += 1
-    return lines
+    return members, lines
 
 
 def _areas(units: list[Unit], lines: dict[int, AreaCounts]) -> list[AreaCounts]:
@@ -123,9 +133,8 @@ def _years(units: QuerySet[Unit], today: date) -> list[YearCounts]:
 
 def registry_summary(*, units: QuerySet[Unit], today: date | None = None) -> RegistrySummary:
     today = today or date.today()
-    members = list(units.order_by("province_code", "district_code", "name"))
     ratings = product_ratings(units=units, as_of=today)
-    lines = _commune_lines(members, ratings, today.year)
+    members, lines = _commune_lines(units, ratings, today.year)
     expiring = [r for r in ratings if r.judged.status == "expiring"]
     return RegistrySummary(_areas(members, lines), _years(units, today), expiring, today)
 

@@ -46,8 +46,11 @@ def registries_block(context: dict[str, Any]) -> dict[str, Any]:
     from ntm.web.registries.selectors import readable_units
     from ntm.web.registries.summary import registry_summary
 
-    request = context["request"]
-    summary = registry_summary(units=readable_units(scope=request_scope(request)))
+    units = readable_units(scope=request_scope(context["request"]))
+    period = context.get("period")
+    if period is not None:  # the dashboard's province, not every commune the user may read
+        units = units.filter(regime=period.regime, province_code=period.province_code)
+    summary = registry_summary(units=units)
     latest = summary.years[-1] if summary.years else None
     total = next((a for a in summary.areas if a.level == "province"), None)
     return {"summary": summary, "latest": latest, "total": total}
