@@ -324,9 +324,13 @@ def _guide_sheet(wb: Workbook) -> None:
 
 
 def _meta_sheet(
-    wb: Workbook, layout: _Layout, cset: CriteriaSet, year: int, province: str | None,
+    wb: Workbook,
+    layout: _Layout,
+    cset: CriteriaSet,
+    year: int,
+    province: str | None,
     left_out: str = "",
-) -> None:  # fmt: skip
+) -> None:
     """The hidden sheet that lets ``ntm evaluate`` read the file without options."""
     meta = wb.create_sheet(META_SHEET)
     rows = [
