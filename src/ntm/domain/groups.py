@@ -60,10 +60,14 @@ def group_breakdown(evaluation: Evaluation) -> GroupBreakdown:
             continue
         rows.append(
             GroupFigure(
-                group=key, name=GROUPS.get(key, NO_GROUP_NAME), communes=r.units_total,
-                recognised=r.recognised, avg=r.avg_criteria, under=len(r.under_rows),
+                group=key,
+                name=GROUPS.get(key, NO_GROUP_NAME),
+                communes=r.units_total,
+                recognised=r.recognised,
+                avg=r.avg_criteria,
+                under=len(r.under_rows),
                 bands=dict(r.bands),
             )
-        )  # fmt: skip
+        )
     ungrouped = [u.name for u in evaluation.units if not u.group]
     return GroupBreakdown(rows, ungrouped)
