@@ -171,6 +171,8 @@ class Body:
     notes: list[str]
     closing: str
     ocop_paragraph: str = ""  # from the OCOP registry, when the caller has one
+    group_items: list[str] = field(default_factory=list)  # one sentence per commune group
+    carryover_paragraph: str = ""  # the 2025 baseline derived through the lineage
 
 
 @dataclass(frozen=True)
@@ -288,6 +290,8 @@ def _body(fig: ReportFigures, iss: Issuer) -> Body:
         funding_paragraphs=text.funding_paragraphs(fig),
         monitoring_items=text.monitoring_items(fig),
         ocop_paragraph=text.ocop_paragraph(fig),
+        group_items=text.group_items(fig),
+        carryover_paragraph=text.carryover_paragraph(fig),
         shortcomings=text.shortcomings(fig) or ["Không có."],
         check_items=text.check_items(fig),
         no_problem=NO_PROBLEM,

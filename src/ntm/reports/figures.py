@@ -14,6 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ntm.domain.carryover import ProvinceBaseline
+from ntm.domain.groups import GroupBreakdown, GroupFigure
+
+__all__ = ["GroupBreakdown", "GroupFigure", "ProvinceBaseline"]  # figures of issue #11, typed
+
 Number = int | float  # a target value: an int when the file writes a whole number
 
 
@@ -249,6 +254,10 @@ class ReportFigures:
     monitoring: list[MonitoringFigure] = field(default_factory=list)
     # OCOP products from the registry (ntm.web.registries), filled by the caller.
     ocop: OcopFigures | None = None
+    # By commune group (sets by group), and the 2025 baseline derived through the 2025 lineage
+    # (a 2026 period in the new units), filled by the caller (issue #11).
+    groups: GroupBreakdown | None = None
+    carryover: ProvinceBaseline | None = None
 
     @property
     def criteria_with_target(self) -> int:
@@ -318,6 +327,7 @@ def figures_json(fig: ReportFigures) -> dict[str, Any]:
         out["monitoring"] = [_monitoring_json(m) for m in fig.monitoring]
     if fig.ocop is not None:  # absent from a report without the OCOP registry
         out["ocop"] = _ocop_json(fig.ocop)
+    out |= _issue11_json(fig)
     out["notes"] = fig.notes
     out["checks"] = [check_json(c) for c in fig.checks]
     return out
@@ -483,3 +493,46 @@ def _ocop_json(o: OcopFigures) -> dict[str, Any]:
         "target_plan": o.target_plan,
         "pct_of_target": o.pct_of_target,
     }
+
+
+def _issue11_json(fig: ReportFigures) -> dict[str, Any]:
+    """By group and the derived 2025 baseline: absent when the caller gave none, as before."""
+    out: dict[str, Any] = {}
+    if fig.groups is not None and fig.groups.applies:
+        out["groups"] = [
+            {
+                "group": g.group,
+                "name": g.name,
+                "communes": g.communes,
+                "recognised": g.recognised,
+                "avg_criteria": g.avg,
+                "under": g.under,
+                "bands": g.bands,
+            }
+            for g in fig.groups.rows
+        ]
+        out["communes_without_group"] = fig.groups.ungrouped
+    c = fig.carryover
+    if c is not None:
+        out["baseline_derived"] = {
+            "year": c.year,
+            "derived": True,
+            "communes": c.communes,
+            "communes_with_baseline": c.derived,
+            "recognised": c.recognised,
+            "old_communes": c.old_communes,
+            "old_recognised": c.old_recognised,
+            "communes_without_baseline": c.without_baseline,
+            "rows": [
+                {
+                    "commune_code": r.code,
+                    "commune_name": r.name,
+                    "recognised": r.recognised,
+                    "criteria_met": r.criteria_met,
+                    "note": r.note,
+                    "predecessors": [p.code for p in r.predecessors],
+                }
+                for r in c.rows
+            ],
+        }
+    return out

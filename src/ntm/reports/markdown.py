@@ -16,6 +16,10 @@ def render_markdown(ctx: DocumentContext, charts: dict[str, str] | None = None) 
     head, body, sign = ctx.header, ctx.body, ctx.signature
     blocks = [*_header(head), body.intro, "## I. KẾT QUẢ THỰC HIỆN"]
     blocks += _results(ctx, charts or {})
+    if body.carryover_paragraph:
+        blocks += [body.carryover_paragraph]
+    if body.group_items:
+        blocks += ["### Kết quả theo nhóm xã", _bullets(body.group_items)]
     blocks += ["### 5. Huy động nguồn lực", *(body.funding_paragraphs or _NO_FUNDING)]
     if body.monitoring_items:
         title = "### 6. Kết quả thực hiện các chỉ tiêu theo dõi"

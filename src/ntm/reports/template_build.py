@@ -268,6 +268,13 @@ def _other_results(doc: DocumentObject) -> None:
     _para(doc, "Chương trình OCOP", bold=True)
     _para(doc, "{{ ocop_paragraph }}")
     _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if carryover_paragraph %}")
+    _para(doc, "{{ carryover_paragraph }}")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if group_items %}")
+    _para(doc, "Kết quả theo nhóm xã", bold=True)
+    _items(doc, "group_items")
+    _tag(doc, "{%p endif %}")
 
 
 def _problems(doc: DocumentObject) -> None:

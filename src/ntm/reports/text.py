@@ -354,3 +354,46 @@ def shortcomings(fig: ReportFigures) -> list[str]:
 
 def check_items(fig: ReportFigures) -> list[str]:
     return [f"{c.place}: {c.message}." for c in fig.checks]
+
+
+def group_items(fig: ReportFigures) -> list[str]:
+    """One sentence per commune group: "Nhóm 1: 29 xã, 3 xã đạt đủ 10 tiêu chí (10,3%), bình
+    quân 6,2 tiêu chí/xã, 4 xã dưới 5 tiêu chí." and the communes with no group named."""
+    g = fig.groups
+    if g is None or not g.applies:
+        return []
+    n = fig.criteria_count
+    items = [
+        f"{r.name}: {number(r.communes)} xã, {number(r.recognised)} xã đạt đủ {n} tiêu chí "
+        f"({percent(r.share_recognised)}), bình quân {decimal1(r.avg)} tiêu chí/xã, "
+        f"{number(r.under)} xã dưới {fig.lagging_below} tiêu chí."
+        for r in g.rows
+    ]
+    if g.ungrouped:
+        items.append(
+            f"{number(len(g.ungrouped))} xã chưa có nhóm (chỉ tiêu theo nhóm chưa xét được): "
+            + ", ".join(g.ungrouped)
+            + "."
+        )
+    return items
+
+
+def carryover_paragraph(fig: ReportFigures) -> str:
+    """The 2025 baseline derived through the lineage, labelled as derived (docs/units.md)."""
+    c = fig.carryover
+    if c is None:
+        return ""
+    text = (
+        f"So với năm {c.year} (quy đổi theo đơn vị mới, số liệu suy ra, không phải số liệu "
+        f"đánh giá): {number(c.recognised)}/{number(c.derived)} xã mới "
+        f"({percent(c.share_recognised)}) có mọi xã tiền thân đã đạt chuẩn năm {c.year}, "
+        f"từ {number(c.old_recognised)}/{number(c.old_communes)} xã cũ đạt chuẩn năm {c.year}; "
+        f"năm {fig.year} có {number(fig.recognised)}/{number(fig.communes_total)} xã đạt "
+        f"đủ {fig.criteria_count} tiêu chí."
+    )
+    if c.without_baseline:
+        text += (
+            f" {number(len(c.without_baseline))} xã chưa quy đổi được (thiếu số liệu "
+            f"{c.year} của xã tiền thân hoặc không có xã tiền thân)."
+        )
+    return text

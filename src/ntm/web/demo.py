@@ -41,6 +41,7 @@ from ntm.web.assessments.models import (
 from ntm.web.assessments.selectors import period_evaluation
 from ntm.web.assessments.services import criteria_set_store
 from ntm.web.audit.models import AuditEntry
+from ntm.web.demo_carryover import kontum_2025, quang_ngai_2026
 from ntm.web.monitoring.demo import kontum_monitoring_demo
 from ntm.web.public.services import plan_targets_load
 from ntm.web.recognition.models import (
@@ -238,6 +239,9 @@ def demo_load(*, say: Callable[[str], None] = print) -> bool:
         # Resolution 01-NQ/TU targets, measured against the 2015 data (public progress page).
         plan_targets_load(path=fixtures_dir() / "targets.csv", regime="old", baseline_year=2015)
         tq = _tuyen_quang(records[DEMO_SET])
+        # Across the reform: Kon Tum 2025 (old communes), new Quảng Ngãi 2026 (issue #11.6).
+        kontum_2025(records["xa-ntm-2021-2025"], kontum[-1])
+        quang_ngai_2026(records[DEMO_SET])
         _satisfaction_levels()
         logins = _users(criteria_set_from_data(tq.criteria_set.data).criterion_numbers)
     say("Đã nạp dữ liệu minh họa: Kon Tum 2015 và 2020 (85 xã, trạng thái tiêu chí);")

@@ -11,16 +11,20 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from ntm.domain.evaluation import Evaluation
+from ntm.domain.groups import group_breakdown
 from ntm.reports import ReportData, Scope, build_figures
 from ntm.reports.document import Issuer, document_context
 from ntm.reports.writer import write_report
 from ntm.web.accounts.scope import Scope as UserScope
 from ntm.web.assessments.models import Period
+from ntm.web.dashboards.carryover import period_carryover
 from ntm.web.dashboards.selectors import DashboardFilter, dashboard_units, earlier_periods
 from ntm.web.dashboards.targets import period_plan_targets
 from ntm.web.monitoring.selectors import funding_file, report_monitoring
 from ntm.web.readmodel.inputs import periods_evaluate
 from ntm.web.registries.report import assessed_targets, report_ocop
+from ntm.web.units.models import Unit
 
 FILES = {"docx": "report.docx", "xlsx": "phu-luc.xlsx"}
 
@@ -48,8 +52,17 @@ def dashboard_report_file(*, period: Period, scope: UserScope, district: str, ki
         period=period, communes=communes, baseline_year=base[0].year if base else None
     )
     ocop = report_ocop(period=period, communes=units)  # the OCOP registry (issue #13)
-    fig = replace(build_figures(data), monitoring=monitoring, ocop=ocop)
+    extra = _issue11_figures(period, units, evaluation, district)
+    fig = replace(build_figures(data), monitoring=monitoring, ocop=ocop, **extra)
     context = document_context(fig, Issuer())
     with tempfile.TemporaryDirectory(prefix="ntm-dashboard-report-") as tmp:
         write_report(fig, context, Path(tmp) / "out")
         return (Path(tmp) / "out" / FILES[kind]).read_bytes()
+
+
+def _issue11_figures(
+    period: Period, units: list[Unit], evaluation: Evaluation, district: str
+) -> dict[str, object]:
+    """By commune group, and for a 2026 period the 2025 baseline derived through the lineage."""
+    carry = None if district else period_carryover(period=period, units=units)
+    return {"groups": group_breakdown(evaluation), "carryover": carry}

@@ -13,12 +13,14 @@ from typing import Any
 
 from django.db.models import Q
 
+from ntm.domain.carryover import ProvinceBaseline
 from ntm.domain.evaluation import Evaluation
 from ntm.domain.groups import GroupBreakdown, group_breakdown
 from ntm.domain.rollup import Rollup, rollup, rollup_by, vi_sort_key
 from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.models import Period
 from ntm.web.assessments.selectors import period_communes
+from ntm.web.dashboards.carryover import period_carryover
 from ntm.web.dashboards.targets import period_targets
 from ntm.web.readmodel.figures import period_figures
 from ntm.web.readmodel.inputs import periods_evaluate
@@ -110,6 +112,8 @@ class Dashboard:
     lagging: int = 10
     # By commune group (sets by group only) and the communes with no group, named.
     groups: GroupBreakdown = field(default_factory=lambda: GroupBreakdown([], []))
+    # 2026 in the new units: the 2025 baseline derived through the lineage (labelled so).
+    carryover: ProvinceBaseline | None = None
 
     @property
     def total(self) -> int:
@@ -281,4 +285,6 @@ def province_dashboard(
     if period.regime == Regime.OLD and not flt.district:
         board.districts = district_figures(evaluation, units)
     board.groups = group_breakdown(evaluation)
+    if not (flt.district or flt.group):
+        board.carryover = period_carryover(period=period, units=units)
     return board
