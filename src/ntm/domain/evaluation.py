@@ -4,6 +4,12 @@ Statuses are small integers in NumPy arrays so that a national dataset (≈10.60
 57 indicators) is judged with a handful of array operations, never a Python loop per value:
 ``MET`` 1, ``NOT_MET`` 0, ``UNKNOWN`` -1. A criterion status given directly (the criterion-level
 files offices keep, tc1 … tcN) overrides what indicators would say; ``NOT_GIVEN`` marks its absence.
+
+Pilot evaluation ("theo các chỉ tiêu đã nhập"): with ``pilot=True`` a criterion whose indicators
+are incomplete in the set is judged on the indicators the set has, as if they were all of them.
+The criteria met and the bands are then pilot figures; recognition (``eligibility``) is never
+confirmed from them while the set is incomplete — it stays unknown — so official figures and
+pilot figures cannot be mixed silently (``Evaluation.pilot`` says which one a result is).
 """
 
 from __future__ import annotations
@@ -51,6 +57,7 @@ class SetLayout:
     complete: np.ndarray  # (n_criteria,) bool
     # Derived in __post_init__ when not given, so that a layout built by hand stays valid.
     rule_all: np.ndarray | None = None  # (n_criteria,) bool: rule 'all' (not 'at_least')
+    pilot: bool = False  # incomplete criteria judged on the indicators the set has
     _structure: Structure | None = field(default=None, repr=False, compare=False)
     _thresholds_by_variant: np.ndarray = field(init=False, repr=False, compare=False)
 
@@ -70,9 +77,26 @@ class SetLayout:
             object.__setattr__(self, "_structure", built)
 
     @classmethod
-    def build(cls, cset: CriteriaSet, year: int) -> SetLayout:
+    def build(cls, cset: CriteriaSet, year: int, *, pilot: bool = False) -> SetLayout:
         # The set's structure is planned once per set object; a year adds only its levels.
         plan = plan_for(cset)
+        if pilot:
+            # Every criterion counts as complete: the same tests over the indicators it has.
+            complete = np.ones_like(plan.complete)
+            return cls(
+                cset=cset,
+                year=year,
+                indicator_codes=[i.code for i in cset.indicators],
+                criterion_numbers=cset.criterion_numbers,
+                membership=plan.membership,
+                compare=plan.compare,
+                threshold_table=threshold_table(plan, year),
+                variant_index={v: k for k, v in enumerate(plan.variants)},
+                rule_at_least=plan.rule_at_least,
+                complete=complete,
+                rule_all=plan.rule_all,
+                pilot=True,
+            )
         return cls(
             cset=cset,
             year=year,
@@ -222,6 +246,16 @@ class Evaluation:
         if thresholds is not None:
             self.__dict__["thresholds"] = thresholds
 
+    @property
+    def pilot(self) -> bool:
+        """Judged "theo các chỉ tiêu đã nhập" (see the module's docstring)."""
+        return self._layout is not None and self._layout.pilot
+
+    @cached_property
+    def set_complete(self) -> bool:
+        """Every criterion of the set has all its indicators: official figures are possible."""
+        return all(c.indicators_complete for c in self.cset.criteria)
+
     def __repr__(self) -> str:
         return f"Evaluation({self.cset.code!r}, {self.year}, {len(self.units)} đơn vị)"
 
@@ -253,6 +287,9 @@ class Evaluation:
             # Without the required set's result the tier can be ruled out, never confirmed.
             other_status = self._aligned(other.eligibility, other) if other is not None else UNKNOWN
             status = status_and(status, other_status)
+        if self.pilot and not self.set_complete:
+            # A pilot "met" is not a recognition: official figures wait for the complete set.
+            status = np.where(status == MET, UNKNOWN, status).astype(np.int8)
         return status
 
     def _aligned(self, other_status: np.ndarray, other: Evaluation) -> np.ndarray:
@@ -329,15 +366,19 @@ def evaluate(
     statuses: np.ndarray | None = None,
     layout: SetLayout | None = None,
     required: Mapping[str, Evaluation] | None = None,
+    pilot: bool = False,
 ) -> Evaluation:
     """Judge ``units`` in ``year``.
 
     ``values``: (n_units, n_indicators) in the order of ``cset.indicators``, NaN where absent;
     yes/no as 1.0/0.0. ``statuses``: (n_units, n_criteria) criterion statuses given directly,
     ``NOT_GIVEN`` where absent. ``layout`` may be passed to reuse the per-year threshold table.
+    ``pilot``: judge incomplete criteria on the indicators the set has (module docstring).
     """
     units = list(units)
-    layout = layout if layout is not None else SetLayout.build(cset, year)
+    layout = layout if layout is not None else SetLayout.build(cset, year, pilot=pilot)
+    if layout.pilot != pilot:
+        raise ValueError("layout: chế độ thí điểm của bảng ngưỡng khác với yêu cầu đánh giá")
     if values is None:
         values = empty_values(len(units), cset)
     if values.shape != (len(units), len(layout.indicator_codes)):
