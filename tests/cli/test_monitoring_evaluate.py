@@ -49,3 +49,26 @@ def test_a_bad_file_exits_2_naming_the_cell(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "bad.csv, dòng 2, cột A (unit_code)" in result.output
     assert "Traceback" not in result.output
+
+
+def test_ntm_report_refuses_a_bad_monitoring_file_and_writes_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("unit_code,year,indicator,value\n23311,2020,poverty_pct,140\n", encoding="utf-8")
+    kontum = UNITS.parent
+    result = CliRunner().invoke(
+        app,
+        [
+            "report",
+            "--data",
+            str(kontum / "criteria-2020.csv"),
+            "--units",
+            str(UNITS),
+            "--monitoring",
+            str(bad),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+    )
+    assert result.exit_code == 2
+    assert "bad.csv, dòng 2, cột D (value)" in result.output
+    assert not (tmp_path / "out").exists()

@@ -8,6 +8,8 @@ pages and the report do (``ntm.domain.monitoring``).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,11 +19,14 @@ from rich.table import Table
 
 from ntm.cli.evaluate import fail
 from ntm.domain.monitoring import GROUPS, MonitoringCatalogue, RollupResult, ValueTable, rollup
+from ntm.domain.units import Unit
 from ntm.formatting import number
 from ntm.io.errors import ImportFailed
 from ntm.io.monitoring import read_monitoring
 from ntm.io.units_file import read_units
 from ntm.monitoring import CatalogueFileError, catalogue_for_year, load_catalogue
+from ntm.reports.figures import ReportFigures
+from ntm.reports.monitoring import monitoring_figures
 
 monitoring_app = typer.Typer(
     help="Chỉ tiêu theo dõi (công trình, tỷ lệ, đóng góp của người dân…): tổng hợp từ tệp.",
@@ -118,6 +123,48 @@ def _table(
         missing = str(len(r.missing)) if ind.level == "commune" else ""
         table.add_row(GROUPS[ind.group], ind.code, ind.name, value, ind.unit, missing)
     return table
+
+
+MonitoringOption = Annotated[
+    Path | None,
+    typer.Option("--monitoring", help="Tệp chỉ tiêu theo dõi dạng dài (mục II.1 của báo cáo)."),
+]
+
+
+def with_monitoring(
+    fig: ReportFigures, path: Path | None, units: Sequence[Unit], baseline_year: int | None
+) -> ReportFigures:
+    """``ntm report --monitoring``: the report's figures with the monitoring indicators rolled up
+    over its scope, as the web report states them from the database."""
+    if path is None:
+        return fig
+    district = fig.level == "district"
+    communes = [
+        u.code
+        for u in units
+        if u.level == "commune"
+        and (u.district_code if district else u.province_code) == fig.scope_code
+    ]
+    levels = {c: "commune" for c in communes} | {fig.province_code: "province"}
+    try:
+        cat = catalogue_for_year(fig.year)
+        read = read_monitoring(path, cat, units=levels)
+    except ImportFailed as exc:
+        fail(
+            exc.problems,
+            f"Có {len(exc.problems)} lỗi trong tệp chỉ tiêu theo dõi; không ghi tệp báo cáo nào:",
+        )
+    except CatalogueFileError as exc:
+        fail([str(exc)])
+    figures = monitoring_figures(
+        cat,
+        ValueTable(read.values),
+        communes=communes,
+        province_code=fig.province_code,
+        year=fig.year,
+        baseline_year=baseline_year,
+    )
+    return replace(fig, monitoring=figures)
 
 
 def register(app: typer.Typer) -> None:

@@ -18,6 +18,7 @@ from typing import Annotated, TypeVar
 import typer
 from rich.console import Console
 
+from ntm.cli.monitoring import MonitoringOption, with_monitoring
 from ntm.domain.evaluation import evaluate
 from ntm.domain.units import Unit
 from ntm.io.bundle import Inputs, load_inputs
@@ -150,6 +151,7 @@ def report_command(
     units: UnitsOption = None,
     targets: TargetsOption = None,
     funding: FundingOption = None,
+    monitoring: MonitoringOption = None,
     year: YearOption = None,
     level: LevelOption = Level.province,
     unit: UnitOption = None,
@@ -183,6 +185,8 @@ def report_command(
         _fail([*inputs.problems, *options])
         return
     fig = build_figures(_report_data(inputs.current, inputs, scope, files))
+    base_year = inputs.base.year if inputs.base else None
+    fig = with_monitoring(fig, monitoring, inputs.current.units, base_year)
     who = Issuer(
         kind=issuer_type.value,
         name=issuer,

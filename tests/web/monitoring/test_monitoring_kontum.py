@@ -63,6 +63,10 @@ def test_the_ii1_figures_imported_through_the_web_are_stated_by_the_report(clien
     for figure in STATED:
         assert figure in section, figure
     assert "tỷ lệ hộ nghèo 33,89% năm 2015 → 14,35% năm 2020" in section
+    cli = _cli_report(tmp_path / "cli", "--monitoring", str(tmp_path / "ii1.csv"))
+    cli_text = _docx_text((cli / "report.docx").read_bytes())
+    cli_section = cli_text.split("6. Kết quả thực hiện các chỉ tiêu theo dõi", 1)[1]
+    assert _section(cli_section) == _section(section)
     assert AuditEntry.objects.filter(target="m:roads_concreted_km", channel="import").count() == 85
 
 
@@ -77,7 +81,12 @@ def test_a_bad_monitoring_file_writes_nothing_and_names_the_cell(client, demo, t
     assert MonitoringValue.objects.count() == before
 
 
-def _cli_report(out: Path) -> Path:
+def _section(text: str) -> list[str]:
+    """The lines of section 6, up to the next heading."""
+    return text.split("II. TỒN TẠI", 1)[0].strip().splitlines()
+
+
+def _cli_report(out: Path, *extra: str) -> Path:
     args = [
         "report",
         "--data",
@@ -92,6 +101,7 @@ def _cli_report(out: Path) -> Path:
         str(FUNDING),
         "--out",
         str(out),
+        *extra,
     ]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
