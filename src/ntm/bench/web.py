@@ -40,8 +40,8 @@ from ntm.bench.registry import BenchResult, register
 CLIENTS = 50
 JSON = "application/json"
 PAUSE = 2.0
-LOAD_PER_CLIENT = 16
-SATURATION_REQUESTS = 1000
+LOAD_PER_CLIENT = int(os.environ.get("NTM_BENCH_WEB_PER_CLIENT", "16"))
+SATURATION_REQUESTS = int(os.environ.get("NTM_BENCH_WEB_SATURATION", "1000"))
 WORKERS = int(os.environ.get("NTM_BENCH_WORKERS", "2"))
 THREADS = int(os.environ.get("NTM_BENCH_THREADS", "4"))
 CACHE_URL = os.environ.get("NTM_BENCH_CACHE_URL", "locmem://")
@@ -251,6 +251,15 @@ def _phase(
     return summary([s for rs in results for s in rs], wall, cpu)
 
 
+def _progress(text: str) -> None:
+    """A line on stderr while the benchmark runs (minutes on a busy machine)."""
+    print(f"  [web] {text}", file=sys.stderr, flush=True)
+
+
+def _terminated(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def _db_name() -> str:
     return NATIONAL_URL.rstrip("/").rsplit("/", 1)[1]
 
@@ -261,6 +270,8 @@ def run(
     per_client: int = LOAD_PER_CLIENT,
     saturation: int = SATURATION_REQUESTS,
 ) -> dict[str, Any]:
+    # A runner stopped from outside (timeout, Ctrl-C) still stops the server it started.
+    signal.signal(signal.SIGTERM, _terminated)
     dataset = dataset_ensure(NATIONAL_URL, PROVINCES)
     plans = plan_clients(NATIONAL_URL, clients)
     load_before = os.getloadavg()
@@ -272,12 +283,15 @@ def run(
             wait_ready(port, proc, timeout=300)
             ready_seconds = time.perf_counter() - started
             sessions = _sign_in(port, plans)
+            _progress(f"{len(sessions)} máy khách đã đăng nhập")
             skip = frozenset(_missing(port, sessions[0]))
             national = national_view(sessions, plans) if "national" not in skip else None
             # Warm every worker: each client's first requests open its connection and fill
             # the processes' caches, as a server does in its first minutes.
             _phase(sessions, plans, 3, 0.0, proc.pid, skip)
+            _progress("khởi động xong, bắt đầu pha có nghỉ")
             load = _phase(sessions, plans, per_client, PAUSE, proc.pid, skip)
+            _progress(f"pha có nghỉ xong: {load['requests']} yêu cầu, {load['errors']} lỗi")
             sat = _phase(sessions, plans, max(1, saturation // len(plans)), 0.0, proc.pid, skip)
         finally:
             _stop_server(proc)
