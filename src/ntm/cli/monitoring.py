@@ -21,6 +21,7 @@ from ntm.cli.evaluate import fail
 from ntm.domain.monitoring import GROUPS, MonitoringCatalogue, RollupResult, ValueTable, rollup
 from ntm.domain.units import Unit
 from ntm.formatting import number
+from ntm.io.bundle import Inputs
 from ntm.io.errors import ImportFailed
 from ntm.io.monitoring import read_monitoring
 from ntm.io.units_file import read_units
@@ -132,7 +133,7 @@ MonitoringOption = Annotated[
 
 
 def with_monitoring(
-    fig: ReportFigures, path: Path | None, units: Sequence[Unit], baseline_year: int | None
+    fig: ReportFigures, path: Path | None, units: Sequence[Unit], baseline: Inputs | None
 ) -> ReportFigures:
     """``ntm report --monitoring``: the report's figures with the monitoring indicators rolled up
     over its scope, as the web report states them from the database."""
@@ -162,7 +163,7 @@ def with_monitoring(
         communes=communes,
         province_code=fig.province_code,
         year=fig.year,
-        baseline_year=baseline_year,
+        baseline_year=baseline.year if baseline is not None else None,
     )
     return replace(fig, monitoring=figures)
 

@@ -185,8 +185,7 @@ def report_command(
         _fail([*inputs.problems, *options])
         return
     fig = build_figures(_report_data(inputs.current, inputs, scope, files))
-    base_year = inputs.base.year if inputs.base else None
-    fig = with_monitoring(fig, monitoring, inputs.current.units, base_year)
+    fig = with_monitoring(fig, monitoring, inputs.current.units, inputs.base)
     who = Issuer(
         kind=issuer_type.value,
         name=issuer,
