@@ -43,3 +43,13 @@ def test_a_group_set_on_the_groups_page_moves_the_dashboard_on_the_next_page(cli
     page, how = _dashboard(client, world)
     assert how == "judged" and _group_rows(page) == {"2": "1", "3": "1"}
     assert 'id="ungrouped"' not in page
+
+
+def test_the_national_view_sums_the_provinces_by_commune_group(client, world):
+    Unit.objects.filter(code="91002").update(group="")
+    page = world.login(client, "central").get("/tong-hop/ca-nuoc/").content.decode()
+    table = page.split('id="national-groups"')[1].split("</table>")[0]
+    rows = re.findall(r'data-group="(\w+)"><td>([^<]*)</td><td class="num">(\d+)</td>'
+                      r'<td class="num">(\d+)</td>', table)  # fmt: skip
+    assert rows == [("1", "Nhóm 1", "1", "1"), ("3", "Nhóm 3", "1", "1"),
+                    ("none", "Chưa có nhóm", "1", "1")]  # fmt: skip

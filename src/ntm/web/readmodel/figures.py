@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
+from ntm.domain.evaluation import Evaluation
+from ntm.domain.groups import group_breakdown
 from ntm.domain.rollup import rollup
 from ntm.web.assessments.models import Period
 from ntm.web.readmodel.cache import cache_get_many, cache_set_many, digest
@@ -17,6 +19,7 @@ from ntm.web.readmodel.inputs import evaluate_each
 from ntm.web.readmodel.sets import cset_of
 from ntm.web.readmodel.triggers import UNITS_VERSION_ID
 from ntm.web.readmodel.versions import period_versions
+from ntm.web.sets.pilot import pilot_periods
 from ntm.web.units.models import Unit
 
 
@@ -31,6 +34,16 @@ class PeriodFigures:
     bands: dict[str, int]
     criteria_total: int
     lagging: int  # the set's line of "communes under N criteria"
+    pilot: bool = False  # judged "theo các chỉ tiêu đã nhập": never official figures
+    # By commune group (sets by group): (group, name, communes, recognised, avg) per group.
+    groups: tuple[tuple[str, str, int, int, float], ...] = ()
+
+
+def _groups(ev: Evaluation | None) -> tuple[tuple[str, str, int, int, float], ...]:
+    if ev is None:
+        return ()
+    rows = group_breakdown(ev).rows
+    return tuple((g.group, g.name, g.communes, g.recognised, g.avg) for g in rows)
 
 
 def _judge(periods: Sequence[Period], units_q: Q) -> dict[int, PeriodFigures]:
@@ -55,7 +68,8 @@ def _judge(periods: Sequence[Period], units_q: Q) -> dict[int, PeriodFigures]:
             communes=r.units_total if r else 0, recognised=r.recognised if r else 0,
             avg=r.avg_criteria if r else 0.0, under=len(r.under_rows) if r else 0,
             bands=dict(r.bands) if r else {}, criteria_total=len(cset.criteria),
-            lagging=cset.lagging_line(),
+            lagging=cset.lagging_line(), groups=_groups(ev),
+            pilot=bool(ev is not None and ev.pilot),
         )  # fmt: skip
     return out
 
@@ -70,9 +84,11 @@ def period_figures(
         return {}
     versions = dict(period_versions([*(p.pk for p in periods), UNITS_VERSION_ID]))
     units_version = versions[UNITS_VERSION_ID]
+    pilot = pilot_periods(tuple((p.pk, versions[p.pk]) for p in periods))
     keys = {
         p.pk: "ntm:rm:fig:" + digest((p.pk, versions[p.pk], p.criteria_set.content_hash, p.year,
-                                      p.regime, p.province_code, units_version, scope_key))
+                                      p.regime, p.province_code, units_version, scope_key,
+                                      p.pk in pilot))
         for p in periods
     }  # fmt: skip
     kept = cache_get_many(list(keys.values()))

@@ -74,12 +74,25 @@ class RegionLine:
     avg: float  # weighted by communes
 
 
+@dataclass(frozen=True)
+class GroupLine:
+    """One commune group over the provinces shown (sets by group only)."""
+
+    group: str
+    name: str
+    provinces: int
+    communes: int
+    recognised: int
+    avg: float  # weighted by communes
+
+
 @dataclass
 class NationalView:
     year: int | None
     years: list[int]
     lines: list[ProvinceLine] = field(default_factory=list)
     regions: list[RegionLine] = field(default_factory=list)
+    groups: list[GroupLine] = field(default_factory=list)
     band_labels: list[str] = field(default_factory=list)
     lagging: int = 10  # N of "communes under N criteria": the set's own line
 
@@ -142,6 +155,21 @@ def _regions(lines: list[ProvinceLine]) -> list[RegionLine]:
     return out
 
 
+def _group_lines(shown: list[PeriodFigures]) -> list[GroupLine]:
+    """The provinces' groups summed: communes, recognised, the average weighted by communes."""
+    by: dict[str, list[tuple[str, str, int, int, float]]] = defaultdict(list)
+    for figures in shown:
+        for row in figures.groups:
+            by[row[0]].append(row)
+    out = []
+    for key in sorted(by, key=lambda k: (k == "", k)):  # «Chưa có nhóm» last
+        rows = by[key]
+        communes = sum(r[2] for r in rows)
+        avg = sum(r[4] * r[2] for r in rows) / communes if communes else 0.0
+        out.append(GroupLine(key, rows[0][1], len(rows), communes, sum(r[3] for r in rows), avg))
+    return out
+
+
 def _line(period: Period, now: PeriodFigures, before: PeriodFigures | None,
           target: tuple[float, int] | None) -> ProvinceLine:  # fmt: skip
     return ProvinceLine(
@@ -181,6 +209,7 @@ def _build(scope: Scope, year: int | None) -> NationalView:
     if now:
         view.lagging = figures[next(iter(now.values())).pk].lagging
     view.regions = _regions(view.lines)
+    view.groups = _group_lines([figures[p.pk] for p in now.values()])
     for line in view.lines:
         view.band_labels += [b for b in line.bands if b not in view.band_labels]
     return view
