@@ -53,3 +53,11 @@ def test_the_national_view_sums_the_provinces_by_commune_group(client, world):
                       r'<td class="num">(\d+)</td>', table)  # fmt: skip
     assert rows == [("1", "Nhóm 1", "1", "1"), ("3", "Nhóm 3", "1", "1"),
                     ("none", "Chưa có nhóm", "1", "1")]  # fmt: skip
+
+
+def test_the_public_province_page_shows_the_communes_by_group(client, world):
+    page = client.get("/public/tinh/new/91/").content.decode()
+    table = page.split('id="public-groups"')[1].split("</table>")[0]
+    assert re.findall(r'data-group="(\w+)"><td>([^<]*)</td><td>(\d+)</td>', table) == [
+        ("1", "Nhóm 1", "1"), ("2", "Nhóm 2", "1"),
+    ]  # fmt: skip

@@ -11,11 +11,12 @@ anonymous visitor costs one query while nothing changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count
 
+from ntm.domain.groups import GroupFigure, group_breakdown
 from ntm.domain.progress import TargetProgress, target_progress
 from ntm.domain.rollup import Rollup, rollup, round_half_up, vi_sort_key
 from ntm.io.targets import MEASURES
@@ -78,6 +79,7 @@ class ProvinceFigures:
     avg_criteria: float  # rounded to one decimal, for people
     bands: dict[str, int]
     criteria_total: int
+    groups: list[GroupFigure] = field(default_factory=list)  # sets by commune group only
 
 
 def province_figures(
@@ -97,6 +99,7 @@ def province_figures(
         meeting_all=r.recognised if r else 0, recognised=recognised,
         avg_criteria=round_half_up(r.avg_criteria, 1) if r else 0.0,
         bands=dict(r.bands) if r else {}, criteria_total=len(cset_of(period.criteria_set).criteria),
+        groups=group_breakdown(r.evaluation).rows if r else [],
     )  # fmt: skip
 
 
