@@ -12,6 +12,7 @@ from ntm.web.audit.models import AuditEntry
 from ntm.web.monitoring.models import FundAmount, MonitoringValue
 from ntm.web.monitoring.selectors import fund_total, funding_file, indicator_rollup
 from ntm.web.monitoring.services import FundInput, funds_save
+from ntm.web.monitoring.triggers import monitoring_version
 
 
 def test_the_commune_form_saves_each_change_with_its_audit_entry(client, world):
@@ -122,3 +123,17 @@ def test_communes_funds_add_up_for_the_province_when_it_has_no_line_of_its_own(w
     funding = funding_file(period=period, scope_code=period.province_code, communes=list(names))
     lines = {ln.source: (ln.amount, ln.decimals, ln.name) for ln in funding.lines}
     assert lines == {"credit": (1.75, 2, "Vốn tín dụng"), "quy_xa": (0.3, None, "Quỹ của xã")}
+
+
+def test_every_write_of_a_value_or_a_fund_moves_the_monitoring_data_version(client, world):
+    before = monitoring_version()
+    world.login(client, "office")
+    client.post(f"/ky/{world.period.pk}/theo-doi/xa/{world.xa_a.pk}/", {"ind-labour_days": "9"})
+    after_value = monitoring_version()
+    assert after_value > before
+    MonitoringValue.objects.all().update(value=10)  # a raw write moves it too
+    assert monitoring_version() > after_value
+    moved = monitoring_version()
+    fund = FundInput(world.period.province_code, (2026, 2026), "credit", disbursed=1.0)
+    funds_save(user=None, period=world.period, names={}, funds=[fund])
+    assert monitoring_version() > moved
