@@ -17,7 +17,11 @@ DatabaseUrl = Annotated[
 ]
 
 
-def _django_ready() -> None:
+def _django_ready(database_url: str | None) -> None:
+    """Django set up on the database to work on: the given one becomes the default connection,
+    so that whatever runs during a restore (migrations and their signals) writes there only."""
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ntm.web.settings")
     os.environ.setdefault("DEBUG", "1")  # no SECRET_KEY is needed to copy a database
     import django
@@ -43,7 +47,7 @@ def backup_command(
 ) -> None:
     """Sao lưu toàn bộ cơ sở dữ liệu của hệ thống web vào một tệp (SQLite: sao chép trực tuyến;
     PostgreSQL: pg_dump, hoặc XML của Django khi không có pg_dump)."""
-    _django_ready()
+    _django_ready(database_url)
     from ntm.web.backup import BackupError, backup, database
 
     try:
@@ -64,7 +68,7 @@ def restore_command(
 ) -> None:
     """Nạp một tệp sao lưu vào một cơ sở dữ liệu TRỐNG (tệp SQLite chưa có, hoặc cơ sở dữ liệu
     PostgreSQL vừa tạo bằng createdb); không bao giờ ghi đè một cơ sở dữ liệu đang có dữ liệu."""
-    _django_ready()
+    _django_ready(database_url)
     from ntm.web.backup import BackupError, database, restore
 
     try:
