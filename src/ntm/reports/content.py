@@ -177,9 +177,23 @@ def report_figures(data: ReportData) -> ReportFigures:
         closest_to_standard=_closest(ev, roll),
         targets=[_target(key, t, actual) for key, t in _in_order(picked)],
         funding=funding,
-        notes=list(data.notes) + (list(data.funding.notes) if data.funding else []),
+        notes=_pilot_notes(ev)
+        + list(data.notes)
+        + (list(data.funding.notes) if data.funding else []),
         funding_checks=funding_checks,
     )
+
+
+PILOT_NOTE = (
+    "Đánh giá thí điểm theo các chỉ tiêu đã nhập: tiêu chí chưa đủ chỉ tiêu được xét trên các chỉ "
+    "tiêu đã có; số liệu thí điểm, chưa phải số liệu chính thức — số xã đạt chuẩn chính thức "
+    "chưa xác định cho đến khi bộ tiêu chí đủ chỉ tiêu."
+)
+
+
+def _pilot_notes(ev: Evaluation) -> list[str]:
+    """A pilot is said first, never mixed silently with official figures."""
+    return [PILOT_NOTE] if ev.pilot else []
 
 
 def _closest(ev: Evaluation, roll: Rollup) -> list[ClosestCommune]:

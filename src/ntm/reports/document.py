@@ -14,6 +14,7 @@ from typing import Any
 from ntm.formatting import date, decimal1, long_date
 from ntm.reports import text
 from ntm.reports.checks import NO_PROBLEM
+from ntm.reports.content import PILOT_NOTE
 from ntm.reports.figures import ReportFigures, figures_json
 
 PARTY = "party"  # the other kind of issuer is "government"
@@ -274,7 +275,8 @@ def _body(fig: ReportFigures, iss: Issuer) -> Body:
             f"của {fig.communes_total} xã trên địa bàn {text.lower_first(fig.scope_name)}"
             + (f" năm {year} so với năm {base}" if base else f" năm {year}")
             + f", {iss.name} báo cáo kết quả như sau:"
-        ),
+        )
+        + _pilot_banner(fig),
         summary=text.summary(fig),
         all_met=text.all_met(fig),
         criteria_items=text.criterion_items(fig),
@@ -296,5 +298,11 @@ def _body(fig: ReportFigures, iss: Issuer) -> Body:
         check_items=text.check_items(fig),
         no_problem=NO_PROBLEM,
         notes=fig.notes,
-        closing=f"Trên đây là báo cáo kết quả xây dựng nông thôn mới năm {year} của {iss.name}./.",
+        closing=f"Trên đây là báo cáo kết quả xây dựng nông thôn mới năm {year} của {iss.name}./."
+        + _pilot_banner(fig),
     )
+
+
+def _pilot_banner(fig: ReportFigures) -> str:
+    """A pilot report says so at its head and its foot (the note ``content`` puts first)."""
+    return f" (*) {PILOT_NOTE}" if PILOT_NOTE in fig.notes else ""

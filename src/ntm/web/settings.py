@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "ntm.web.readmodel",
     "ntm.web.registries",
     "ntm.web.monitoring",
+    "ntm.web.sets",
 ]
 
 MIDDLEWARE = [

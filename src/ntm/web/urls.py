@@ -49,6 +49,7 @@ urlpatterns = [
     path("", include("ntm.web.monitoring.urls")),
     path("so-theo-doi/", include("ntm.web.registries.urls")),
     path("", include("ntm.web.units.urls")),
+    path("", include("ntm.web.sets.urls")),
     path("", include("ntm.web.dashboards.urls")),
 ]
 

@@ -114,6 +114,8 @@ class Dashboard:
     groups: GroupBreakdown = field(default_factory=lambda: GroupBreakdown([], []))
     # 2026 in the new units: the 2025 baseline derived through the lineage (labelled so).
     carryover: ProvinceBaseline | None = None
+    # Judged "theo các chỉ tiêu đã nhập" (the period's pilot switch): a banner and a footnote.
+    pilot: bool = False
 
     @property
     def total(self) -> int:
@@ -261,7 +263,7 @@ def province_dashboard(
         period=period, filter=flt, criteria_total=len(cset.criteria), summary=None, rows=[],
         closest=[], under=[], criteria=[], years=[], districts=[],
         band_labels=[b.label for b in cset.effective_bands()], targets_known=targets is not None,
-        district_choices=districts, group_choices=groups,
+        district_choices=districts, group_choices=groups, pilot=evaluation.pilot,
     )  # fmt: skip
     if not units:
         return board

@@ -23,6 +23,7 @@ from ntm.web.readmodel.cache import cache_get_many, cache_set_many, cached
 from ntm.web.readmodel.sets import cset_of, layout_of
 from ntm.web.readmodel.triggers import UNITS_VERSION_ID
 from ntm.web.readmodel.versions import PeriodVersions, period_versions
+from ntm.web.sets.pilot import pilot_periods
 from ntm.web.units.groups import domain_units, groups_in_force
 from ntm.web.units.models import GroupAssignment, Unit
 
@@ -109,8 +110,9 @@ def period_rows(versions: PeriodVersions) -> dict[int, PeriodRows]:
 
 
 def _judge(
-    period: Period, units: Sequence[Unit], rows: PeriodRows, domain: list[DomainUnit]
-) -> Evaluation:
+    period: Period, units: Sequence[Unit], rows: PeriodRows, domain: list[DomainUnit],
+    pilot: bool = False,
+) -> Evaluation:  # fmt: skip
     cset = cset_of(period.criteria_set)
     pks = np.array([u.pk for u in units], dtype=np.int64)
     order = np.argsort(pks)
@@ -139,8 +141,8 @@ def _judge(
         r, known = rows_of(rows.statuses[:, 0])
         take = known & (cols >= 0)
         statuses[r[take], cols[take]] = rows.statuses[take, 2]
-    return evaluate(cset, domain, period.year, values=values, statuses=statuses,
-                    layout=layout_of(period.criteria_set, period.year))  # fmt: skip
+    return evaluate(cset, domain, period.year, values=values, statuses=statuses, pilot=pilot,
+                    layout=layout_of(period.criteria_set, period.year, pilot))  # fmt: skip
 
 
 def _domains(
@@ -181,7 +183,9 @@ def evaluate_each(
     units_version = found.pop(UNITS_VERSION_ID)
     rows = period_rows(tuple(found.items()))
     domains = _domains(items, units_version)
-    return {p.pk: _judge(p, units, rows[p.pk], domains[p.pk]) for p, units in items}
+    pilot = pilot_periods(tuple(found.items()))  # kept under the versions: no query when kept
+    return {p.pk: _judge(p, units, rows[p.pk], domains[p.pk], p.pk in pilot)
+            for p, units in items}  # fmt: skip
 
 
 def periods_evaluate(

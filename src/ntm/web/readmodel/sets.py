@@ -10,7 +10,7 @@ from ntm.domain.evaluation import SetLayout
 from ntm.web.assessments.models import CriteriaSetRecord
 
 _SETS: dict[str, CriteriaSet] = {}
-_LAYOUTS: dict[tuple[str, int], SetLayout] = {}
+_LAYOUTS: dict[tuple[str, int, bool], SetLayout] = {}
 _MAX = 256
 _guard = threading.Lock()
 
@@ -29,12 +29,13 @@ def cset_of(record: CriteriaSetRecord) -> CriteriaSet:
     return found
 
 
-def layout_of(record: CriteriaSetRecord, year: int) -> SetLayout:
-    """The engine's per-year threshold table of a set (keyed by content hash and year)."""
-    key = (record.content_hash, year)
+def layout_of(record: CriteriaSetRecord, year: int, pilot: bool = False) -> SetLayout:
+    """The engine's per-year threshold table of a set (keyed by content hash, year and pilot
+    mode: a pilot judges incomplete criteria on the indicators entered)."""
+    key = (record.content_hash, year, pilot)
     found = _LAYOUTS.get(key)
     if found is None:
-        found = SetLayout.build(cset_of(record), year)
+        found = SetLayout.build(cset_of(record), year, pilot=pilot)
         with _guard:
             if len(_LAYOUTS) >= _MAX:
                 _LAYOUTS.clear()

@@ -1,0 +1,15 @@
+"""The set pages of a period: /ky/<period>/bo-tieu-chi/…"""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from ntm.web.sets import views
+
+urlpatterns = [
+    path("ky/<int:period_id>/bo-tieu-chi/", views.set_overview, name="set-overview"),
+    path("ky/<int:period_id>/bo-tieu-chi/bien-the/", views.variant_start, name="set-start"),
+    path("ky/<int:period_id>/bo-tieu-chi/soan/", views.set_edit, name="set-edit"),
+    path("ky/<int:period_id>/bo-tieu-chi/gan/", views.set_attach, name="set-attach"),
+    path("ky/<int:period_id>/bo-tieu-chi/thi-diem/", views.set_pilot, name="set-pilot"),
+]

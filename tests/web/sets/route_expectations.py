@@ -1,0 +1,20 @@
+"""Route expectations of the set pages, picked up by ``test_web_permissions.py``: whoever reads
+the period sees its set and completeness; the province office authors, attaches and pilots."""
+
+from __future__ import annotations
+
+from web_routes import MANAGE, READ_PERIOD, at
+
+ROWS = {"rows": "1\t\t1.9\tChỉ tiêu thử\t\tcó/không\t=\tcó\tcó\tcó\t\t"}
+
+PAGES = {
+    "set-overview": (READ_PERIOD, at("GET", "/ky/{p}/bo-tieu-chi/")),
+    "set-start": (MANAGE, at("GET", "/ky/{p}/bo-tieu-chi/bien-the/")),
+    "set-start#post": (MANAGE, at("POST", "/ky/{p}/bo-tieu-chi/bien-the/")),
+    "set-edit": (MANAGE, at("GET", "/ky/{p}/bo-tieu-chi/soan/")),
+    "set-edit#post": (MANAGE, at("POST", "/ky/{p}/bo-tieu-chi/soan/", ROWS)),
+    "set-attach": (MANAGE, at("GET", "/ky/{p}/bo-tieu-chi/gan/")),
+    "set-attach#post": (MANAGE, at("POST", "/ky/{p}/bo-tieu-chi/gan/", {"version": ""})),
+    "set-pilot": (MANAGE, at("GET", "/ky/{p}/bo-tieu-chi/thi-diem/")),
+    "set-pilot#post": (MANAGE, at("POST", "/ky/{p}/bo-tieu-chi/thi-diem/", {"enabled": "0"})),
+}
