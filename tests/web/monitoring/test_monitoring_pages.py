@@ -137,3 +137,34 @@ def test_every_write_of_a_value_or_a_fund_moves_the_monitoring_data_version(clie
     fund = FundInput(world.period.province_code, (2026, 2026), "credit", disbursed=1.0)
     funds_save(user=None, period=world.period, names={}, funds=[fund])
     assert monitoring_version() > moved
+
+
+def test_a_funds_file_may_add_the_planned_and_allocated_amounts(client, world, tmp_path):
+    world.login(client, "office")
+    code = world.period.province_code
+    path = tmp_path / "von.csv"
+    path.write_text(
+        "scope_code;period_start;period_end;source;amount_billion_vnd;plan_billion_vnd;"
+        f"allocated_billion_vnd\n{code};2026;2026;credit;1,5;2,25;\n",
+        encoding="utf-8",
+    )
+    with path.open("rb") as f:
+        answer = client.post(f"/ky/{world.period.pk}/nguon-von/nhap/", {"file": f})
+    assert answer.status_code == 302
+    row = FundAmount.objects.get()
+    assert (row.plan, row.allocated, row.disbursed) == (2.25, None, 1.5)
+
+
+def test_a_bad_planned_amount_refuses_the_whole_funds_file(client, world, tmp_path):
+    world.login(client, "office")
+    code = world.period.province_code
+    path = tmp_path / "von.csv"
+    path.write_text(
+        "scope_code,period_start,period_end,source,amount_billion_vnd,plan_billion_vnd\n"
+        f"{code},2026,2026,credit,1.5,nhiều\n",
+        encoding="utf-8",
+    )
+    with path.open("rb") as f:
+        answer = client.post(f"/ky/{world.period.pk}/nguon-von/nhap/", {"file": f})
+    assert answer.status_code == 400 and "plan_billion_vnd" in answer.content.decode()
+    assert not FundAmount.objects.exists()

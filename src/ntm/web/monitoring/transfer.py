@@ -7,21 +7,25 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from ntm.domain.plans import FundingFile
 from ntm.io.errors import ImportFailed
 from ntm.io.funding import read_funding
 from ntm.io.monitoring import read_monitoring
 from ntm.io.rawfile import RawFile
+from ntm.io.targets import Problems, cell_number, read_table
 from ntm.problems import Problem
 from ntm.web.assessments.models import Period
 from ntm.web.audit.models import Channel
 from ntm.web.monitoring.selectors import catalogue_of, value_table
 from ntm.web.monitoring.services import (
     FundChange,
+    FundInput,
     ValueChange,
     funding_inputs,
     funds_save,
@@ -68,9 +72,33 @@ def funds_import(
     ]
     if outside:
         raise ImportFailed(outside)
-    return funds_save(
-        user=user, period=period, funds=funding_inputs(funding), names=names, channel=Channel.IMPORT
-    )
+    funds = _with_plan(funding_inputs(funding), funding, filename, content)
+    return funds_save(user=user, period=period, funds=funds, names=names, channel=Channel.IMPORT)
+
+
+PLAN_COLUMNS = {"plan_billion_vnd": "plan", "allocated_billion_vnd": "allocated"}
+
+
+def _with_plan(
+    funds: list[FundInput], funding: FundingFile, filename: str, content: bytes
+) -> list[FundInput]:
+    """The optional columns ``plan_billion_vnd`` and ``allocated_billion_vnd`` of the same file
+    (the amounts planned and allocated, beside the amount mobilised that the report states)."""
+    problems = Problems(filename)
+    table = read_table(RawFile(filename, content=content), problems, ["scope_code", *PLAN_COLUMNS])
+    if table is None or not set(PLAN_COLUMNS) & set(table.headers):
+        return funds
+    extra: dict[int, dict[str, float | None]] = {}
+    for row, cells in table.rows:
+        extra[row] = {
+            field: None
+            if cells.get(column) in (None, "")
+            else cell_number(cells.get(column), problems, row, column, table.convention)
+            for column, field in PLAN_COLUMNS.items()
+        }
+    problems.raise_if_any()
+    rows = [ln.row for ln in funding.lines]
+    return [replace(f, **extra.get(row, {})) for f, row in zip(funds, rows, strict=True)]
 
 
 def monitoring_template(*, period: Period, communes: Sequence[Unit]) -> bytes:
