@@ -11,7 +11,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from ntm.domain.ocop import add_months, product_groups
+from ntm.criteria.ocop import product_groups
+from ntm.domain.ocop import add_months
 
 AS_OF = date(2026, 6, 30)
 COLUMNS = [

@@ -8,7 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from ntm.domain.ocop import add_months, product_group, scorecards, status, valid_until
+from ntm.criteria.ocop import product_group, scorecards
+from ntm.domain.ocop import add_months, status, valid_until
 
 BANDS = [
     # (scorecard, total, stars)

@@ -20,7 +20,8 @@ from rich.console import Console
 from rich.table import Table
 
 from ntm.cli.evaluate import fail, fail_unexpected, write_atomically
-from ntm.domain.ocop import STATUS_VI, OcopCounts, Rating, count, rate
+from ntm.criteria.ocop import count
+from ntm.domain.ocop import STATUS_VI, OcopCounts, Rating, rate
 from ntm.formatting import number
 from ntm.io.errors import ImportFailed
 from ntm.io.ocop import ProductRow, read_products

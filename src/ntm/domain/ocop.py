@@ -1,9 +1,9 @@
 """OCOP ratings (Chương trình Mỗi xã một sản phẩm): scorecard → stars, and how long a rating holds.
 
-The scorecards are data, one YAML file per decision under ``domain/data/ocop/`` (148/QĐ-TTg 2023,
-and 1048/QĐ-TTg 2019 for ratings made under it): the maxima of parts A/B/C, the lowest total of
-each star band, who decides each rating, and the validity in months. A new decision is a new file.
-Everything below is plain Python over those records; no Django, no files read but the package's.
+The scorecards are data, one YAML file per decision under ``ntm/criteria/ocop/`` (148/QĐ-TTg 2023,
+and 1048/QĐ-TTg 2019 for ratings made under it), read by ``ntm.criteria.ocop``: the maxima of parts
+A/B/C, the lowest total of each star band, who decides each rating, and the validity in months. A
+new decision is a new file. Everything here is plain Python over those records: no files read.
 """
 
 from __future__ import annotations
@@ -13,11 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import cache
-from importlib import resources
 from typing import Literal
-
-import yaml
 
 PARTS = ("A", "B", "C")
 Status = Literal["valid", "expiring", "expired", "rerated"]
@@ -62,54 +58,13 @@ class Scorecard:
         return self.deciding_level.get(stars)
 
 
-def _scorecard(data: dict[str, object]) -> Scorecard:
-    parts = data["parts"]
-    bands = data["bands"]
-    levels = data["deciding_level"]
-    assert isinstance(parts, dict) and isinstance(bands, dict) and isinstance(levels, dict)
-    card = Scorecard(
-        code=str(data["code"]),
-        basis=str(data["basis"]),
-        parts=tuple(
-            Part(code, str(spec["name"]), Decimal(str(spec["max"]))) for code, spec in parts.items()
-        ),
-        bands=tuple(sorted(((int(s), Decimal(str(v))) for s, v in bands.items()), reverse=True)),
-        deciding_level={int(s): str(v) for s, v in levels.items()},
-        validity_months=int(str(data["validity_months"])),
-    )
-    # A scorecard whose parts do not add up to 100 is a broken data file, not a rating rule.
-    if tuple(p.code for p in card.parts) != PARTS or sum(p.maximum for p in card.parts) != 100:
-        raise ValueError(f"phiếu chấm OCOP {card.code}: các phần A, B, C phải cộng đủ 100 điểm")
-    return card
-
-
-@cache
-def scorecards() -> dict[str, Scorecard]:
-    """Every scorecard shipped with ntm, by code ('148/2023', '1048/2019')."""
-    folder = resources.files("ntm.domain") / "data" / "ocop"
-    found: dict[str, Scorecard] = {}
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".yaml") and entry.name != "groups.yaml":
-            card = _scorecard(yaml.safe_load(entry.read_text(encoding="utf-8")))
-            found[card.code] = card
-    return found
-
-
 def _fold(text: str) -> str:
     raw = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
     return " ".join("".join(c for c in raw if unicodedata.category(c) != "Mn").split())
 
 
-@cache
-def product_groups() -> tuple[str, ...]:
-    """The six product groups, in the decision's order."""
-    text = (resources.files("ntm.domain") / "data" / "ocop" / "groups.yaml").read_text("utf-8")
-    return tuple(str(g) for g in yaml.safe_load(text)["groups"])
-
-
-def product_group(text: str) -> str | None:
+def product_group(text: str, groups: tuple[str, ...]) -> str | None:
     """A group as a person typed it (its name, any case or accents, or its number 1–6)."""
-    groups = product_groups()
     if text.strip().isdigit() and 1 <= int(text) <= len(groups):
         return groups[int(text) - 1]
     wanted = _fold(text)
@@ -200,10 +155,10 @@ class OcopCounts:
         return sum(n for s, n in self.by_stars.items() if s >= stars)
 
 
-def count(ratings: list[Rating]) -> OcopCounts:
+def count(ratings: list[Rating], groups: tuple[str, ...]) -> OcopCounts:
     """Every product with its current rating: stars 1–5 counted, groups of all products."""
     by_stars = dict.fromkeys(range(1, 6), 0)
-    by_group = dict.fromkeys(product_groups(), 0)
+    by_group = dict.fromkeys(groups, 0)
     for rating in ratings:
         if rating.stars:
             by_stars[rating.stars] += 1

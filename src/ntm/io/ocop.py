@@ -15,7 +15,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ntm.domain.ocop import PARTS, Scorecard, product_group, product_groups, scorecards
+from ntm.criteria.ocop import product_group, product_groups, scorecards
+from ntm.domain.ocop import PARTS, Scorecard
 from ntm.io import tabular
 from ntm.io.errors import ImportFailed
 from ntm.io.numbers import parse_number

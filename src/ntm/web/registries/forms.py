@@ -10,6 +10,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from ntm.criteria import ocop as ocop_data
 from ntm.domain import ocop
 from ntm.web.registries.models import ModelField, ModelKind, Standing, Village, VillageKind
 from ntm.web.units.models import Regime, Unit
@@ -29,7 +30,7 @@ def _units_field(units: QuerySet[Unit], required: bool = True) -> forms.ModelCho
 
 
 def _groups() -> list[tuple[str, str]]:
-    return [(g, g) for g in ocop.product_groups()]
+    return [(g, g) for g in ocop_data.product_groups()]
 
 
 def _any_group() -> list[tuple[str, Any]]:
@@ -37,7 +38,7 @@ def _any_group() -> list[tuple[str, Any]]:
 
 
 def _scorecards() -> list[tuple[str, str]]:
-    return [(c, c) for c in ocop.scorecards()]
+    return [(c, c) for c in ocop_data.scorecards()]
 
 
 class OcopFilter(forms.Form):
@@ -75,7 +76,7 @@ class OcopRatingForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        card = ocop.scorecards().get(data.get("scorecard", ""))
+        card = ocop_data.scorecards().get(data.get("scorecard", ""))
         for part in ocop.PARTS if card else ():
             score: Decimal | None = data.get(f"score_{part.lower()}")
             maximum = card.part(part).maximum if card else 0

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from django.apps import apps
 
-from ntm.domain import ocop
+from ntm.criteria import ocop as ocop_data
 from ntm.io.targets import Target
 from ntm.reports.figures import OcopFigures
 from ntm.web.assessments.models import Period
@@ -46,7 +46,7 @@ def report_ocop(*, period: Period, communes: Sequence[Unit]) -> OcopFigures | No
     target, plan = _ocop_target(period)
     if not ratings and target is None:
         return None
-    counts = ocop.count([r.judged for r in ratings])
+    counts = ocop_data.count([r.judged for r in ratings])
     by_group = {group: n for group, n in counts.by_group.items() if n}
     return OcopFigures(period.year, counts.by_stars, by_group, counts.expiring, target, plan)
 

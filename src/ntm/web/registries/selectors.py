@@ -10,6 +10,7 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
+from ntm.criteria import ocop as ocop_data
 from ntm.domain import ocop
 from ntm.web.accounts.scope import Scope
 from ntm.web.registries.models import (
@@ -55,7 +56,7 @@ def _judge(rating: OcopRating, product: OcopProduct, as_of: date, rerated: bool)
         product_code=product.code,
         group=product.group,
         unit_code=product.unit.code,
-        card=ocop.scorecards()[rating.scorecard],
+        card=ocop_data.scorecards()[rating.scorecard],
         scores=(rating.score_a, rating.score_b, rating.score_c),
         decided=rating.decision_date,
         as_of=as_of,
@@ -115,7 +116,7 @@ def ocop_counts(
     units = Unit.objects.filter(level="commune", regime=regime) if regime else Unit.objects.all()
     area = _area(units, province_code, district_code, list(unit_codes))
     day = as_of or year_end(year)
-    return ocop.count([r.judged for r in product_ratings(units=area, as_of=day)])
+    return ocop_data.count([r.judged for r in product_ratings(units=area, as_of=day)])
 
 
 @dataclass(frozen=True)

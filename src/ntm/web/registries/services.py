@@ -15,7 +15,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from ntm.domain import ocop
+from ntm.criteria import ocop as ocop_data
 from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.models import Period, PeriodState
 from ntm.web.assessments.services import assessment_get_or_create, assessment_save
@@ -97,7 +97,7 @@ def ocop_rating_add(*, user: Any, scope: Scope, item: RatingInput, channel: str)
             decision_number=item.decision_number,
             decision_date=item.decision_date,
         )
-        stars = ocop.scorecards()[item.scorecard].stars(a + b + c)
+        stars = ocop_data.scorecards()[item.scorecard].stars(a + b + c)
         audit_record(
             user=user,
             unit=item.unit,

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from ntm.criteria import ocop as ocop_data
 from ntm.domain import ocop
 from ntm.web.assessments.access import request_scope
 from ntm.web.registries.models import Initiative, Standing, Village, VillageStanding
@@ -123,7 +124,7 @@ def _years(units: QuerySet[Unit], today: date) -> list[YearCounts]:
         out.append(
             YearCounts(
                 year,
-                ocop.count([r.judged for r in rated]),
+                ocop_data.count([r.judged for r in rated]),
                 Initiative.objects.filter(unit__in=units, year=year).count(),
                 {s: held[s] for s in Standing.values},
             )

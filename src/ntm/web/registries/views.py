@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from openpyxl import Workbook
 
+from ntm.criteria import ocop as ocop_data
 from ntm.domain import ocop
 from ntm.io.errors import ImportFailed, Problem
 from ntm.io.rawfile import RawFile
@@ -60,7 +61,7 @@ def ocop_list(request: HttpRequest) -> HttpResponse:
     as_of = flt.get("as_of") or date.today()
     chosen = units.filter(pk=flt["unit"].pk) if flt.get("unit") else units
     rows = product_ratings(units=chosen, as_of=as_of)
-    counts = ocop.count([r.judged for r in rows])
+    counts = ocop_data.count([r.judged for r in rows])
     if flt.get("stars"):
         rows = [r for r in rows if r.judged.stars == int(flt["stars"])]
     if flt.get("group"):
