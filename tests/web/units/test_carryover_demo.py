@@ -74,3 +74,17 @@ def test_the_2026_report_states_the_2025_baseline_derived_through_the_lineage(cl
     block = page.split('id="carryover"')[1].split("</p>")[0]
     assert "So với năm 2025 (quy đổi theo đơn vị mới)" in block
     assert f"{recognised}/{derived} xã mới" in block
+
+
+def test_the_tuyen_quang_report_says_a_sentence_per_commune_group(client, quang_ngai):
+    period = Period.objects.get(regime="new", province_code="08", year=2026)
+    client.force_login(User.objects.get(username="tinh"))
+    answer = client.get(f"/tong-hop/bao-cao/?period={period.pk}&format=docx")
+    content = b"".join(answer.streaming_content) if answer.streaming else answer.content
+    text = " ".join(p.text for p in Document(io.BytesIO(content)).paragraphs)
+    assert "Kết quả theo nhóm xã" in text
+    communes = Unit.objects.filter(regime="new", province_code="08", kind="xã")
+    for group in "123":
+        n = communes.filter(group=group).count()
+        assert f"Nhóm {group}: {number(n)} xã, " in text
+    assert "So với năm 2025" not in text  # Tuyên Quang has no 2025 period in the demo
