@@ -19,6 +19,12 @@ class PlanTarget(models.Model):
     criterion = models.PositiveIntegerField(_("tiêu chí / N"), null=True, blank=True)
     value = models.FloatField(_("giá trị mục tiêu"))
     baseline_year = models.PositiveIntegerField(_("năm gốc"))
+    # Issue #12.3: any measure of ntm.domain.measures, a range, a direction, a relative target.
+    parameter = models.CharField(_("tham số"), max_length=60, blank=True, default="")
+    value_high = models.FloatField(_("giá trị mục tiêu (cận trên)"), null=True, blank=True)
+    direction = models.CharField(_("chiều"), max_length=10, blank=True, default="")
+    relative = models.BooleanField(_("gấp số lần năm gốc"), default=False)
+    baseline_value = models.FloatField(_("giá trị năm gốc (nếu nhập tay)"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("chỉ tiêu kế hoạch")

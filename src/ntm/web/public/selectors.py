@@ -14,23 +14,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.apps import apps
 from django.db.models import Count
 
 from ntm.domain.groups import GroupFigure, group_breakdown
+from ntm.domain.measures import AT_LEAST, AT_MOST, MEASURE_REGISTRY, TargetGoal, default_direction
 from ntm.domain.progress import TargetProgress, target_progress
 from ntm.domain.rollup import Rollup, rollup, round_half_up, vi_sort_key
+from ntm.formatting import number
 from ntm.io.targets import MEASURES
 from ntm.web.assessments.models import Period
 from ntm.web.assessments.selectors import cset_of, period_evaluation
+from ntm.web.public.measures import Place, measure_value
 from ntm.web.public.models import PlanTarget
 from ntm.web.readmodel.cache import cached, digest
 from ntm.web.readmodel.figures import period_figures
 from ntm.web.readmodel.versions import world_version
 from ntm.web.recognition.models import State, Submission
 from ntm.web.units.models import Unit
-
-TIER_OF_MEASURE = {"communes_recognised_advanced": "advanced", "communes_recognised_model": "model"}
-LOWER_IS_BETTER = {"max_communes_under"}
 
 
 class Rollups:
@@ -184,21 +185,6 @@ def recognised_communes(*, province_code: str | None = None) -> list[dict[str, A
     )  # fmt: skip
 
 
-def _measure(target: PlanTarget, r: Rollup | None) -> float | None:
-    if r is None:
-        return None
-    if target.measure == "communes_meeting_criterion":
-        met = r.criteria_met.get(target.criterion or 0)
-        return None if met is None else float(met)
-    if target.measure.startswith("communes_recognised"):
-        return float(r.recognised)
-    if target.measure == "avg_criteria":
-        return float(r.avg_criteria)
-    if target.measure == "max_communes_under":
-        return float((r.evaluation.criteria_met < (target.criterion or 0)).sum())
-    return None
-
-
 @dataclass
 class TargetRow:
     target: PlanTarget
@@ -207,26 +193,73 @@ class TargetRow:
     current: float | None
     current_year: int | None
     progress: TargetProgress
+    goal: str = ""  # the target as people read it: "≥ 65", "3–5", "≤ 10", "2,5–3 lần năm gốc"
+
+
+def _place(regime: str, province_code: str) -> Place:
+    tiers = {"standard", *(m.tier for m in MEASURE_REGISTRY.values())}
+    return Place(
+        regime, province_code, {t: _commune_periods(regime, province_code, t) for t in tiers}
+    )
+
+
+def target_name(t: PlanTarget) -> str:
+    """The target's measure as a table names it, with its parameter."""
+    m = MEASURE_REGISTRY.get(t.measure)
+    name = m.name if m else MEASURES.get(t.measure, t.measure)
+    parameter = t.parameter or ("" if t.criterion is None else str(t.criterion))
+    if t.measure == "indicator" and apps.is_installed("ntm.web.monitoring"):
+        from ntm.monitoring import catalogue_for_year
+
+        ind = catalogue_for_year(t.baseline_year).get(parameter)
+        return ind.name if ind else f"{name} {parameter}"
+    if not parameter:
+        return name
+    return name.replace(" N ", f" {parameter} ") if " N " in name else f"{name} {parameter}"
+
+
+def target_row(t: PlanTarget, place: Place, rollups: Rollups) -> TargetRow:
+    """A target measured at its baseline year and at the latest data, with its status."""
+    parameter = t.parameter or ("" if t.criterion is None else str(t.criterion))
+    measured = t.baseline_value
+    current, year = None, None
+    if t.measure in MEASURE_REGISTRY:
+        if measured is None:
+            measured, _y = measure_value(
+                code=t.measure,
+                parameter=parameter,
+                place=place,
+                year=t.baseline_year,
+                rollups=rollups,
+            )
+        current, year = measure_value(
+            code=t.measure, parameter=parameter, place=place, year=None, rollups=rollups
+        )
+    direction = t.direction or (
+        default_direction(t.measure, parameter) if t.measure in MEASURE_REGISTRY else AT_LEAST
+    )
+    goal = TargetGoal(t.value, t.value_high, direction, t.relative)
+    progress = target_progress(
+        baseline_value=measured,
+        baseline_year=t.baseline_year,
+        current_value=current,
+        current_year=year or t.baseline_year,
+        target_value=goal.threshold(measured),
+        target_year=t.year,
+        higher_is_better=direction == AT_LEAST,
+    )
+    return TargetRow(t, target_name(t), measured, current, year, progress, goal_text(goal))
+
+
+def goal_text(goal: TargetGoal) -> str:
+    shown = number(goal.low) + ("" if goal.high is None else "–" + number(goal.high))
+    if goal.relative:
+        return f"{shown} lần năm gốc"
+    sign = "≤ " if goal.direction == AT_MOST else ("≥ " if goal.high is None else "")
+    return sign + shown
 
 
 def target_rows(*, regime: str, province_code: str, rollups: Rollups) -> list[TargetRow]:
-    rows = []
-    for t in PlanTarget.objects.filter(regime=regime, province_code=province_code):
-        periods = _commune_periods(
-            regime, province_code, TIER_OF_MEASURE.get(t.measure, "standard")
-        )
-        base = next((p for p in periods if p.year == t.baseline_year), None)
-        now = periods[0] if periods else None
-        baseline = _measure(t, rollups.of(base)) if base else None
-        current = _measure(t, rollups.of(now)) if now else None
-        progress = target_progress(
-            baseline_value=baseline, baseline_year=t.baseline_year, current_value=current,
-            current_year=now.year if now else t.baseline_year, target_value=t.value,
-            target_year=t.year, higher_is_better=t.measure not in LOWER_IS_BETTER,
-        )  # fmt: skip
-        name = MEASURES.get(t.measure, t.measure)
-        if t.criterion is not None:
-            n = str(t.criterion)
-            name = name.replace(" N ", f" {n} ") if " N " in name else f"{name} {n}"
-        rows.append(TargetRow(t, name, baseline, current, now.year if now else None, progress))
-    return rows
+    place = _place(regime, province_code)
+    targets = PlanTarget.objects.filter(regime=regime, province_code=province_code)
+    return [target_row(t, place, rollups) for t in targets]
