@@ -88,3 +88,22 @@ def test_the_tuyen_quang_report_says_a_sentence_per_commune_group(client, quang_
         n = communes.filter(group=group).count()
         assert f"Nhóm {group}: {number(n)} xã, " in text
     assert "So với năm 2025" not in text  # Tuyên Quang has no 2025 period in the demo
+
+
+def test_a_2025_correction_moves_the_2026_dashboards_derived_baseline(client, quang_ngai):
+    client.force_login(User.objects.get(username="trunguong"))
+    url = f"/tong-hop/?period={quang_ngai.pk}"
+    for _ in range(2):
+        before = client.get(url)
+    assert before["X-Dashboard-Figures"] == "cached"
+    # Xã Ngọk Bay's three predecessors all meet every criterion in 2025: now it is recognised.
+    old = Unit.objects.get(regime="new", code="23317").predecessors.filter(kind="xã")
+    CriterionStatus.objects.filter(
+        assessment__period__year=2025, assessment__unit__in=old
+    ).update(status=1)
+    after = client.get(url)
+    assert after["X-Dashboard-Figures"] == "judged"
+    row = next(r for r in period_carryover(
+        period=quang_ngai, units=list(Unit.objects.filter(regime="new", code="23317"))
+    ).rows)  # fmt: skip
+    assert row.recognised is True

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from ntm.domain.carryover import BASELINE_YEAR, OldCommune, ProvinceBaseline, province_baseline
 from ntm.web.assessments.models import Period
 from ntm.web.readmodel.inputs import evaluate_each
+from ntm.web.readmodel.versions import PeriodVersions, period_versions
 from ntm.web.units.models import Unit
 
 
@@ -57,3 +58,12 @@ def period_carryover(*, period: Period, units: Sequence[Unit]) -> ProvinceBaseli
     communes = [(u.code, u.name) for u in units]
     by_code = {u.code: predecessors.get(u.pk, []) for u in units}
     return province_baseline(communes, by_code)
+
+
+def baseline_versions(period: Period) -> PeriodVersions:
+    """The data versions of the 2025 periods a 2026 period's baseline is derived from (none for
+    other periods): part of the dashboard's key, so a 2025 correction is on the next page."""
+    if period.regime != "new" or period.year != BASELINE_YEAR + 1:
+        return ()
+    old = Period.objects.filter(regime="old", year=BASELINE_YEAR).values_list("pk", flat=True)
+    return period_versions(old)

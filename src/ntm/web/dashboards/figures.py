@@ -28,6 +28,7 @@ from django.utils import translation
 from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.models import Period
 from ntm.web.assessments.selectors import period_communes
+from ntm.web.dashboards.carryover import baseline_versions
 from ntm.web.dashboards.charts import chart_data, subtitle_for
 from ntm.web.dashboards.selectors import DashboardFilter, earlier_periods, province_dashboard
 from ntm.web.dashboards.targets import period_targets
@@ -84,6 +85,7 @@ def dashboard_figures(
         shown_rows,
         sorted((targets or {}).items()) if targets is not None else None,
         period_versions(p.pk for p in shown),  # before any value is read (see above)
+        baseline_versions(period),  # 2026: the 2025 periods its derived baseline reads
     ))  # fmt: skip
     (html, has_summary), cached = cached_value(key, lambda: _render(
         request, period, scope, flt, periods, [Unit(*r) for r in rows], targets
