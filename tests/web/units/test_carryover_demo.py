@@ -98,9 +98,8 @@ def test_a_2025_correction_moves_the_2026_dashboards_derived_baseline(client, qu
     assert before["X-Dashboard-Figures"] == "cached"
     # Xã Ngọk Bay's three predecessors all meet every criterion in 2025: now it is recognised.
     old = Unit.objects.get(regime="new", code="23317").predecessors.filter(kind="xã")
-    CriterionStatus.objects.filter(
-        assessment__period__year=2025, assessment__unit__in=old
-    ).update(status=1)
+    rows = CriterionStatus.objects.filter(assessment__period__year=2025, assessment__unit__in=old)
+    rows.update(status=1)
     after = client.get(url)
     assert after["X-Dashboard-Figures"] == "judged"
     row = next(r for r in period_carryover(
