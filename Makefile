@@ -5,7 +5,7 @@ BIN       := $(VENV)/bin
 STAMP     := $(VENV)/.installed
 PYTEST    := $(BIN)/pytest
 
-.PHONY: demo test test-sqlite test-postgres bench lint typecheck lock venv clean chromium
+.PHONY: demo test test-sqlite test-postgres bench lint typecheck lock venv clean chromium libreoffice
 
 venv: $(STAMP)
 
@@ -26,7 +26,7 @@ demo: venv
 # catalogues are compiled with Babel (no GNU gettext needed). Tests marked `browser` run in a
 # pass of their own, without xdist: Debian's chromium against a live `ntm serve --demo`
 # (tests/browser). Screenshots for docs/screenshots: .venv/bin/python -m tests.browser.shoot
-test: venv chromium lint
+test: venv chromium libreoffice lint
 	$(BIN)/python -m ntm.web.i18n
 	$(PYTEST) -n 2 -p no:cacheprovider -m "not postgres and not browser"
 	$(PYTEST) -p no:cacheprovider -m browser tests/web tests/browser
@@ -41,6 +41,16 @@ chromium:
 	  echo "Cài đặt chromium (Debian)…"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || (echo "Không cài được chromium bằng apt" >&2; exit 1); \
+	fi
+
+# Debian's LibreOffice (headless) and poppler's pdftotext for the document tests
+# (tests/reports/test_documents_in_libreoffice.py): the docx as PDF, the appendix as csv.
+libreoffice:
+	@if [ ! -x /usr/bin/soffice ] || [ ! -x /usr/bin/pdftotext ]; then \
+	  echo "Cài đặt LibreOffice và poppler-utils (Debian)…"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils >/dev/null) \
+	  || (echo "Không cài được LibreOffice bằng apt" >&2; exit 1); \
 	fi
 
 # Every benchmark on the national dataset (docs/performance.md); BENCH_ARGS=--quick for a

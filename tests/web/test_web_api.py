@@ -132,6 +132,6 @@ def test_the_report_route_returns_the_four_files_of_ntm_report_as_a_zip(client, 
     response = client.get(f"/api/periods/{world.period.pk}/report", **_bearer(world, "office"))
     assert response.status_code == 200 and response["Content-Type"] == "application/zip"
     names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
-    assert names == ["report.docx", "phu-luc.xlsx", "report.json", "report.md"]
+    assert names == ["report.docx", "phu-luc.xlsx", "report.json", "report.md", "kiem-tra.md"]
     figures = json.loads(zipfile.ZipFile(io.BytesIO(response.content)).read("report.json"))
     assert figures["year"] == 2026

@@ -73,7 +73,6 @@ class Issuer:
                 if fig.level == "province"
                 else "Ban Thường vụ Tỉnh ủy (b/c)",
                 "Các huyện ủy, thành ủy" if fig.level == "province" else "Các đảng ủy xã",
-                "Lưu Văn phòng",
             ]
         else:
             name = f"Ủy ban nhân dân {kind} {place}".replace("  ", " ")
@@ -86,7 +85,6 @@ class Issuer:
                 if fig.level == "province"
                 else "Ủy ban nhân dân tỉnh (b/c)",
                 "Các sở, ban, ngành" if fig.level == "province" else "Ủy ban nhân dân các xã",
-                "Lưu: VT",
             ]
         return Issuer(
             kind=self.kind,
@@ -121,6 +119,7 @@ class Header:
     place_date: str
     document_type: str
     subtitle: str
+    issuer_lines: list[str] = field(default_factory=list)  # issuer_upper on one line or two
 
 
 @dataclass(frozen=True)
@@ -176,6 +175,29 @@ class Body:
     carryover_paragraph: str = ""  # the 2025 baseline derived through the lineage
 
 
+FILED = "Lưu: VT."
+
+
+def recipient_lines(recipients: list[str]) -> list[str]:
+    """ "Nơi nhận" as Decree 30/2020/NĐ-CP (Appendix I) writes it: every line ends with ';' and
+    the last one is 'Lưu: VT.' (an office's own 'Lưu …' line is kept, closed by a full stop)."""
+    lines = [r.strip().rstrip(";.,").strip() for r in recipients if r.strip()]
+    kept = [r for r in lines if not r.startswith("Lưu")]
+    filed = [r for r in lines if r.startswith("Lưu")]
+    return [f"{r};" for r in kept] + [f"{filed[-1]}." if filed else FILED]
+
+
+def issuer_lines(name: str) -> list[str]:
+    """The issuing body in capitals, broken before its place ('ỦY BAN NHÂN DÂN' / 'TỈNH KON
+    TUM') so that a long name never breaks inside the place's name."""
+    upper = name.upper()
+    for kind in (" TỈNH ", " THÀNH PHỐ ", " HUYỆN ", " THỊ XÃ ", " QUẬN ", " XÃ "):
+        head, sep, tail = upper.partition(kind)
+        if sep and len(upper) > 24:
+            return [head, kind.strip() + " " + tail]
+    return [upper]
+
+
 @dataclass(frozen=True)
 class Signature:
     signer_authority: str
@@ -209,7 +231,10 @@ def document_context(fig: ReportFigures, issuer: Issuer) -> DocumentContext:
     """The report's words for one issuer."""
     iss = issuer.resolved(fig)
     signature = Signature(
-        iss.signer_authority or "", iss.signer_title or "", iss.signer or "", iss.recipients
+        iss.signer_authority or "",
+        iss.signer_title or "",
+        iss.signer or "",
+        recipient_lines(iss.recipients),
     )
     return DocumentContext(_header(fig, iss), _headline(fig), _body(fig, iss), signature, fig)
 
@@ -235,6 +260,7 @@ def _header(fig: ReportFigures, iss: Issuer) -> Header:
         place_date=long_date(iss.date, iss.place) if iss.date else "",
         document_type="BÁO CÁO",
         subtitle=subtitle,
+        issuer_lines=issuer_lines(iss.name or ""),
     )
 
 
@@ -282,7 +308,8 @@ def _body(fig: ReportFigures, iss: Issuer) -> Body:
         criteria_items=text.criterion_items(fig),
         targets_summary=text.targets_summary(fig),
         target_items=text.target_items(fig),
-        no_districts_note=text.NO_DISTRICTS,
+        # The districts went on 01/7/2025: a report of an earlier year never says so.
+        no_districts_note=text.NO_DISTRICTS if not fig.has_districts and year >= 2025 else "",
         recognised_intro=(
             f"Danh sách {text.count(recognised)} xã đạt chuẩn {n}/{n} tiêu chí:"
             if recognised

@@ -9,6 +9,8 @@ a file states is checked against the sum, never added to it.
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
 from typing import Protocol
 
 from ntm.domain.plans import STATE_BUDGET, STATE_BUDGET_PARTS, STATED, FundingFile, FundingLine
@@ -106,6 +108,7 @@ class _Period:
             self._add(items, source, 0, None, total)
         self._check_stated(total)
         total_stated = self.stated["total"].amount if "total" in self.stated else None
+        items = apportioned(items, total)
         return FundingPeriod(self.period, round_half_up(total, 3), total_stated, items)
 
     def _add(
@@ -162,3 +165,37 @@ class _Period:
                     computed=computed,
                 )
             )
+
+
+def largest_remainder(exact: list[float], tenths: int) -> list[float]:
+    """Shares to one decimal that add up to ``tenths``/10: each rounded down, the tenths left
+    given to the largest remainders (49,833 + 11,253 + 0,352 → 49,8 + 11,3 + 0,3 = 61,4)."""
+    scaled = [x * 10 for x in exact]
+    floors = [math.floor(x + 1e-9) for x in scaled]
+    left = tenths - sum(floors)
+    order = sorted(range(len(exact)), key=lambda i: floors[i] - scaled[i])
+    for i in order[: max(left, 0)]:
+        floors[i] += 1
+    return [f / 10 for f in floors]
+
+
+def apportioned(items: list[FundingItem], total: float) -> list[FundingItem]:
+    """One rounding rule for the Word text and the appendix: the shares of the sources add up to
+    100,0 and the shares of a source's parts to the source's share (when the parts add up to
+    it), by largest remainder."""
+    if not total:
+        return items
+    shares = {i.source: i.amount * 100 / total for i in items}
+    shown: dict[str, float] = {}
+    groups: dict[str | None, list[FundingItem]] = {}
+    for item in items:
+        groups.setdefault(item.parent, []).append(item)
+    for parent, group in groups.items():  # parents come before their parts (depth first)
+        exact = [shares[i.source] for i in group]
+        whole = 100.0 if parent is None else shares[parent]
+        if abs(sum(exact) - whole) > 1e-6:
+            continue  # parts that do not make up their source keep their own rounding
+        target = shown.get(parent or "", round_half_up(whole, 1))
+        for item, value in zip(group, largest_remainder(exact, round(target * 10)), strict=True):
+            shown[item.source] = value
+    return [replace(i, share=shown.get(i.source, i.share)) for i in items]

@@ -27,10 +27,6 @@ def render_markdown(ctx: DocumentContext, charts: dict[str, str] | None = None) 
     if body.ocop_paragraph:
         blocks += ["### Chương trình OCOP", body.ocop_paragraph]
     blocks += ["## II. TỒN TẠI, HẠN CHẾ", _bullets(body.shortcomings)]
-    blocks += ["## III. KIỂM TRA SỐ LIỆU"]
-    blocks += [_bullets(body.check_items) if body.check_items else f"{body.no_problem}."]
-    if body.notes:
-        blocks += ["Ghi chú về cách đọc số liệu:", _bullets(body.notes)]
     blocks += [body.closing, "**Nơi nhận:**", _bullets(sign.recipients)]
     blocks += [f"**{sign.signer_authority}**  \n**{sign.signer_title}**"]
     if sign.signer:
@@ -46,11 +42,27 @@ _CHARTS = (
 )
 
 
+def render_checks(ctx: DocumentContext) -> str:
+    """kiem-tra.md: the consistency checks and the notes on reading the figures, for the office
+    that prepares the report (never printed in the official document)."""
+    body, head = ctx.body, ctx.header
+    blocks = [
+        "# KIỂM TRA SỐ LIỆU",
+        f"Kèm theo dự thảo báo cáo: {head.subtitle} ({head.issuer_name}). Không gửi kèm báo cáo.",
+        "## Kết quả kiểm tra",
+        _bullets(body.check_items) if body.check_items else f"{body.no_problem}.",
+    ]
+    if body.notes:
+        blocks += ["## Ghi chú về cách đọc số liệu", _bullets(body.notes)]
+    return "\n\n".join(blocks) + "\n"
+
+
 def _header(head: Header) -> list[str]:
     issuer = [head.issuer_parent + "  "] if head.issuer_parent else []
+    issuer += [f"**{line}**  " for line in head.issuer_lines or [head.issuer_upper]]
     motto = f"**{head.motto_1}**" + (f"  \n**{head.motto_2}**" if head.motto_2 else "")
     return [
-        "\n".join([*issuer, f"**{head.issuer_upper}**  ", head.number_line]),
+        "\n".join([*issuer, head.number_line]),
         motto,
         f"*{head.place_date}*",
         f"# {head.document_type}",
@@ -69,7 +81,7 @@ def _results(ctx: DocumentContext, charts: dict[str, str]) -> list[str]:
         blocks += [_bullets(body.criteria_items)]
     if body.targets_summary:
         blocks.append(f"\\* {body.targets_summary}")
-    if not ctx.headline.has_districts:
+    if body.no_districts_note:
         blocks.append(f"*{body.no_districts_note}*")
     for key, caption in _CHARTS:
         if key in charts:

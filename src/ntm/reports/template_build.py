@@ -23,7 +23,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Mm, Pt
-from docx.table import _Cell
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 TEMPLATE = Path(__file__).parent / "templates" / "report.docx"
@@ -97,6 +97,34 @@ def _short_line(container: _Container, width_mm: float, cell_mm: float) -> None:
     ppr.append(border)
 
 
+def _fixed(table: Table, widths_mm: list[float]) -> None:
+    """A fixed layout whose grid says the cells' widths: Word and LibreOffice then lay the
+    header blocks out alike (with an auto layout, or a grid of other widths, LibreOffice wrapped
+    the motto and split the issuer's place in two)."""
+    table.autofit = False  # python-docx writes this as <w:tblLayout w:type="fixed"/>
+    tbl = table._tbl
+    width = tbl.tblPr.find(qn("w:tblW"))  # python-docx's default table has one, "auto"
+    if width is not None:
+        width.set(qn("w:w"), str(sum(round(Mm(w).twips) for w in widths_mm)))
+        width.set(qn("w:type"), "dxa")
+    for col, w in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths_mm, strict=True):
+        col.set(qn("w:w"), str(round(Mm(w).twips)))
+
+
+def _language(doc: DocumentObject) -> None:
+    """Vietnamese as the language of every run (spelling, hyphenation, the docx's metadata)."""
+    styles = doc.styles.element
+    rpr = styles.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
+    if rpr is None:
+        return
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    for attr in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attr), "vi-VN")
+
+
 def _cell(cell: _Cell, width_mm: float) -> _Cell:
     cell.width = Mm(width_mm)
     cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
@@ -158,21 +186,26 @@ def _page_setup(doc: DocumentObject) -> None:
     section.left_margin, section.right_margin = Mm(30), Mm(15)
     section.header_distance = section.footer_distance = Mm(10)
     _font(doc.styles["Normal"], 14)
+    _language(doc)
     doc.styles["Normal"].paragraph_format.line_spacing = 1.1
     _page_number_header(section)
 
 
 def _header_blocks(doc: DocumentObject) -> None:
     """Header blocks: issuing body left, motto with place and date right."""
-    left_w, right_w = 72.0, 93.0
+    # The motto in 13 pt bold is 88 mm wide: 100 mm holds it with the cell's margins.
+    left_w, right_w = 65.0, 100.0
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
+    _fixed(table, [left_w, right_w])
     left, right = _cell(table.cell(0, 0), left_w), _cell(table.cell(0, 1), right_w)
     _tag(left, "{%p if issuer_parent %}")
     _centre(left, "{{ issuer_parent }}")
     _tag(left, "{%p endif %}")
-    _centre(left, "{{ issuer_upper }}", bold=True)
+    _tag(left, "{%p for line in issuer_lines %}")
+    _centre(left, "{{ line }}", bold=True)
+    _tag(left, "{%p endfor %}")
     _tag(left, "{%p if is_party %}")
     _centre(left, "*")
     _tag(left, "{%p else %}")
@@ -221,7 +254,7 @@ def _results(doc: DocumentObject) -> None:
     _tag(doc, "{%p if targets_summary %}")
     _para(doc, "* {{ targets_summary }}")
     _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p if not has_districts %}")
+    _tag(doc, "{%p if no_districts_note %}")
     _para(doc, "{{ no_districts_note }}", italic=True)
     _tag(doc, "{%p endif %}")
     _para(
@@ -278,17 +311,10 @@ def _other_results(doc: DocumentObject) -> None:
 
 
 def _problems(doc: DocumentObject) -> None:
-    """Sections II and III, the notes on reading the figures, and the closing sentence."""
+    """Section II and the closing sentence. The consistency checks and the notes on reading the
+    figures are for the office, not the addressees: they go to kiem-tra.md beside the report."""
     _para(doc, "II. TỒN TẠI, HẠN CHẾ", bold=True, before=6)
     _items(doc, "shortcomings")
-    _para(doc, "III. KIỂM TRA SỐ LIỆU", bold=True, before=6)
-    _items(doc, "check_items")
-    _tag(doc, "{%p if not check_items %}")
-    _para(doc, "{{ no_problem }}.")
-    _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p for item in notes %}")
-    _para(doc, "Ghi chú: {{ item }}", italic=True, size=12)
-    _tag(doc, "{%p endfor %}")
     _para(doc, "{{ closing }}")
 
 
@@ -296,6 +322,7 @@ def _signature(doc: DocumentObject) -> None:
     """ "Nơi nhận" left, signature right."""
     sign = doc.add_table(rows=1, cols=2)
     sign.autofit = False
+    _fixed(sign, [80, 85])
     left, right = _cell(sign.cell(0, 0), 80), _cell(sign.cell(0, 1), 85)
     start = WD_ALIGN_PARAGRAPH.LEFT
     _para(left, "Nơi nhận:", bold=True, italic=True, size=12, align=start, indent=False, after=0)

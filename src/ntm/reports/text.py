@@ -81,10 +81,9 @@ def change(delta: float, unit: str, *, digits: int | None = None) -> str:
 def summary(fig: ReportFigures) -> str:
     parts = [_band_text(fig, i, label) for i, label in enumerate(fig.bands)]
     first, rest = parts[0], parts[1:]
-    verb = "" if first.startswith("chưa có") else "có "
-    sentence = f"Đến năm {fig.year}, {area_word(fig.scope_name)} {verb}{first}"
+    sentence = f"Đến năm {fig.year}, {area_word(fig.scope_name)} {with_verb(first)}"
     if rest:
-        sentence += "; có " + ", ".join(rest)
+        sentence += "; " + _with_verbs(rest)
     sentence += f". Bình quân đạt {decimal1(fig.avg_criteria)} tiêu chí/xã"
     if fig.baseline is not None:
         base = fig.baseline
@@ -93,6 +92,30 @@ def summary(fig: ReportFigures) -> str:
             f" (năm {base.year} bình quân {decimal1(base.avg_criteria)} tiêu chí/xã)"
         )
     return sentence + "."
+
+
+def _is_none(part: str) -> bool:
+    return part.startswith(("không", "chưa có"))
+
+
+def with_verb(part: str) -> str:
+    """'có 05 xã …' for a count, never 'có không có xã …' for none (a part saying none carries
+    its own verb)."""
+    return part if _is_none(part) else f"có {part}"
+
+
+def _with_verbs(parts: list[str]) -> str:
+    """Counts share one 'có' until a part saying none interrupts them: 'có 10 xã …, 05 xã …;
+    không có xã …; có 02 xã …'."""
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        if _is_none(part):
+            out.append(("; " if i else "") + part)
+        elif i == 0 or _is_none(parts[i - 1]):
+            out.append(("; " if i else "") + f"có {part}")
+        else:
+            out.append(f", {part}")
+    return "".join(out)
 
 
 def _band_text(fig: ReportFigures, i: int, label: str) -> str:
@@ -114,7 +137,9 @@ def _band_text(fig: ReportFigures, i: int, label: str) -> str:
         if base is not None and label in base.bands:
             text += f" ({change(c - base.bands[label], 'xã')} so với năm {base.year})"
         return text
-    return f"{count(c) if c else 'không có'} xã đạt từ {lo} đến {hi} tiêu chí"
+    if c:
+        return f"{count(c)} xã đạt từ {lo} đến {hi} tiêu chí"
+    return f"không có xã đạt từ {lo} đến {hi} tiêu chí"
 
 
 def _band_range(label: str, n: int) -> tuple[int, int]:
@@ -328,8 +353,20 @@ def recognised_items(fig: ReportFigures) -> list[str]:
     return out
 
 
+def not_recognised(fig: ReportFigures) -> str:
+    """The communes still short of the standard, stated at every level (a district with 0 of 11
+    communes at standard has a shortcoming to say)."""
+    total, missing = fig.communes_total, fig.communes_total - fig.recognised
+    if not total or not missing:
+        return ""
+    n = fig.criteria_count
+    if not fig.recognised:
+        return f"Chưa có xã nào đạt chuẩn {n}/{n} tiêu chí (0/{total} xã)."
+    return f"Còn {count(missing)}/{total} xã chưa đạt chuẩn {n}/{n} tiêu chí."
+
+
 def shortcomings(fig: ReportFigures) -> list[str]:
-    out = []
+    out = [line for line in [not_recognised(fig)] if line]
     under = fig.communes_lagging_detail
     if under:
         by_district: dict[str, list[str]] = {}

@@ -16,10 +16,10 @@ from ntm.reports.charts import bands_chart, criteria_chart
 from ntm.reports.document import DocumentContext
 from ntm.reports.docx import write_docx
 from ntm.reports.figures import ReportFigures, figures_json
-from ntm.reports.markdown import render_markdown
+from ntm.reports.markdown import render_checks, render_markdown
 from ntm.reports.xlsx import write_xlsx
 
-OUTPUTS = ("report.docx", "phu-luc.xlsx", "report.json", "report.md")
+OUTPUTS = ("report.docx", "phu-luc.xlsx", "report.json", "report.md", "kiem-tra.md")
 CHARTS = {"chart_criteria": "bieu-do-tieu-chi.png", "chart_bands": "bieu-do-nhom-tieu-chi.png"}
 
 
@@ -41,12 +41,15 @@ def write_report(
         write_docx(context, work / "report.docx", template=template, charts=charts)
         head = context.header
         day = head.place_date.split(", ", 1)[-1]
-        attached = f"Báo cáo {head.number_line.lower()} {day} của {head.issuer_name}"
+        # "số 75-BC/TU": only the word is lower-cased, the number keeps its capitals.
+        number = head.number_line[:1].lower() + head.number_line[1:]
+        attached = f"Báo cáo {number} {day} của {head.issuer_name}"
         write_xlsx(fig, work / "phu-luc.xlsx", attached_to=attached)
         (work / "report.json").write_text(
             json.dumps(figures_json(fig), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
         (work / "report.md").write_text(render_markdown(context, dict(CHARTS)), encoding="utf-8")
+        (work / "kiem-tra.md").write_text(render_checks(context), encoding="utf-8")
         out_dir.mkdir(parents=True, exist_ok=True)
         written = []
         for name in (*OUTPUTS, *CHARTS.values()):

@@ -27,7 +27,11 @@ HEAD_FILL = PatternFill("solid", fgColor="D9E1F2")
 SUB_FILL = PatternFill("solid", fgColor="F2F2F2")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
-AMOUNT = "#,##0.000"
+# [$-42A]: Vietnamese number formats, so that a spreadsheet on any locale prints 1.847,561 and
+# 14,8 as the report does (LibreOffice shows a format's own locale whatever the machine's is).
+VI = "[$-42A]"
+AMOUNT = f"{VI}#,##0.000"
+ONE = f"{VI}0.0"
 TOTAL_LABEL = "Tổng cộng"
 
 
@@ -99,6 +103,21 @@ def _print_setup(ws: Worksheet, header_row: int, freeze: str) -> None:
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.print_options.horizontalCentered = True
+    # Page numbers in every footer: "Trang 2/5".
+    footer = ws.oddFooter
+    if footer is not None:  # openpyxl makes one with every sheet
+        footer.center.text = "Trang &P/&N"
+        footer.center.font = f"{FONT},Regular"
+        footer.center.size = 10
+
+
+def _percent_shown(pct: float | None) -> tuple[float | None, int]:
+    """The % as the Word text rounds it (``ntm.formatting.percent``: 163, or 96,47 just under
+    the target), so that the appendix never says 162,86 where the report says 163 %."""
+    if pct is None:
+        return None, 0
+    digits = 2 if 95 <= pct < 100 and not float(pct).is_integer() else 0
+    return round_half_up(pct, digits), digits
 
 
 def _communes_sheet(ws: Worksheet, fig: ReportFigures, subtitle: str) -> None:
@@ -185,7 +204,7 @@ def _subtotal(
             bold=bold,
             fill=fill,
             align=LEFT if c == 3 else CENTER,
-            fmt="0.0" if c == len(values) - 1 else None,
+            fmt=ONE if c == len(values) - 1 else f"{VI}#,##0",
         )
     return row + 1
 
@@ -207,7 +226,7 @@ def _funding_sheet(ws: Worksheet, fig: ReportFigures, subtitle: str) -> None:
         _put(ws, row, 1, roman[p % len(roman)], bold=True, fill=SUB_FILL)
         _put(ws, row, 2, f"{TOTAL_LABEL} {when}", bold=True, fill=SUB_FILL, align=LEFT)
         _put(ws, row, 3, tree.total, bold=True, fill=SUB_FILL, fmt=AMOUNT)
-        _put(ws, row, 4, 100.0 if tree.total else None, bold=True, fill=SUB_FILL, fmt="0.0")
+        _put(ws, row, 4, 100.0 if tree.total else None, bold=True, fill=SUB_FILL, fmt=ONE)
         row += 1
         top_n = sub_n = 0
         for item in tree.items:
@@ -221,8 +240,8 @@ def _funding_sheet(ws: Worksheet, fig: ReportFigures, subtitle: str) -> None:
             _put(ws, row, 1, label, bold=bold)
             _put(ws, row, 2, ("   " * item.level) + item.name, bold=bold, align=LEFT)
             _put(ws, row, 3, item.amount, bold=bold, fmt=AMOUNT)
-            share = round(item.amount * 100 / tree.total, 1) if tree.total else None
-            _put(ws, row, 4, share, bold=bold, fmt="0.0")
+            # The share the Word text says (largest remainder: the parts add up to the whole).
+            _put(ws, row, 4, item.share, bold=bold, fmt=ONE)
             row += 1
     for col, w in zip("ABCD", [7, 55, 18, 11], strict=True):
         ws.column_dimensions[col].width = w
@@ -251,7 +270,8 @@ def _districts_sheet(ws: Worksheet, fig: ReportFigures, subtitle: str) -> None:
         target = crit.target
         values: list[Any] = [key, crit.name]
         values += [d.criteria[key] for d in districts]
-        values += [crit.met, *((target.value, target.pct_of_target) if target else (None, None))]
+        pct, digits = _percent_shown(target.pct_of_target if target else None)
+        values += [crit.met, target.value if target else None, pct]
         for c, value in enumerate(values, start=1):
             _put(
                 ws,
@@ -260,7 +280,7 @@ def _districts_sheet(ws: Worksheet, fig: ReportFigures, subtitle: str) -> None:
                 value,
                 align=LEFT if c == 2 else CENTER,
                 bold=c == len(values) - 2,
-                fmt="0.00" if c == len(values) else None,
+                fmt=(f"{VI}0.00" if digits else f"{VI}0") if c == len(values) else None,
             )
         row += 1
     values = [
