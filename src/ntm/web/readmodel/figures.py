@@ -84,7 +84,7 @@ def period_figures(
         return {}
     versions = dict(period_versions([*(p.pk for p in periods), UNITS_VERSION_ID]))
     units_version = versions[UNITS_VERSION_ID]
-    pilot = pilot_periods(tuple((p.pk, versions[p.pk]) for p in periods))
+    pilot = pilot_periods(periods, versions)
     keys = {
         p.pk: "ntm:rm:fig:" + digest((p.pk, versions[p.pk], p.criteria_set.content_hash, p.year,
                                       p.regime, p.province_code, units_version, scope_key,

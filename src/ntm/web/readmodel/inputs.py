@@ -183,7 +183,7 @@ def evaluate_each(
     units_version = found.pop(UNITS_VERSION_ID)
     rows = period_rows(tuple(found.items()))
     domains = _domains(items, units_version)
-    pilot = pilot_periods(tuple(found.items()))  # kept under the versions: no query when kept
+    pilot = pilot_periods((p for p, _units in items), found)  # no query when kept
     return {p.pk: _judge(p, units, rows[p.pk], domains[p.pk], p.pk in pilot)
             for p, units in items}  # fmt: skip
 
