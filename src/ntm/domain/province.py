@@ -1,0 +1,83 @@
+"""Province-level sets judged from the province's communes (Annex III of Decision 51/2025).
+
+A province-level indicator that ntm can derive from the communes' own evaluation is named here by
+its set (the set itself or a province variant of it) and code; its value per province is
+computed in one pass over the communes, then the engine judges the provinces like any unit.
+An indicator not derived here stays without a value (unknown) unless the office enters it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from ntm.domain.criteria import CriteriaSet
+from ntm.domain.evaluation import Evaluation, empty_values, evaluate
+from ntm.domain.units import Unit
+
+Derive = Callable[[Evaluation, np.ndarray, int], np.ndarray]
+
+
+def _recognised_share(communes: Evaluation, where: np.ndarray, n: int) -> np.ndarray:
+    """Per province, the percentage of its judged communes meeting every criterion."""
+    total = np.bincount(where, minlength=n).astype(np.float64)
+    met = np.bincount(where, weights=communes.all_met.astype(np.float64), minlength=n)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(total > 0, 100.0 * met / total, np.nan)
+    return share
+
+
+# Set (root code) → indicator code → how it is derived from the communes.
+FROM_COMMUNES: dict[str, dict[str, Derive]] = {
+    "tinh-ntm-2026-2030": {"1.1": _recognised_share},
+}
+
+
+def derived_codes(cset: CriteriaSet) -> dict[str, Derive]:
+    return FROM_COMMUNES.get(cset.parent or cset.code, FROM_COMMUNES.get(cset.code, {}))
+
+
+def province_values(
+    cset: CriteriaSet, provinces: Sequence[Unit], communes: Evaluation
+) -> np.ndarray:
+    """(n_provinces, n_indicators): the derived indicators filled, the others NaN.
+
+    Communes of a province not among ``provinces`` are left out; a province with no commune
+    judged gets no value (unknown), never 0.
+    """
+    values = empty_values(len(provinces), cset)
+    derive = derived_codes(cset)
+    if not derive or not provinces:
+        return values
+    index = {p.province_code or p.code: i for i, p in enumerate(provinces)}
+    owner = np.fromiter((index.get(u.province_code, -1) for u in communes.units), dtype=np.intp,
+                        count=len(communes.units))  # fmt: skip
+    keep = owner >= 0
+    kept = _subset(communes, keep)
+    column = {ind.code: j for j, ind in enumerate(cset.indicators)}
+    for code, how in derive.items():
+        if code in column:
+            values[:, column[code]] = how(kept, owner[keep], len(provinces))
+    return values
+
+
+def _subset(ev: Evaluation, keep: np.ndarray) -> Evaluation:
+    """The communes of ``keep`` only (the arrays the derivations read)."""
+    if keep.all():
+        return ev
+    rows = np.flatnonzero(keep)
+    return Evaluation(
+        cset=ev.cset, year=ev.year, units=[ev.units[r] for r in rows], values=ev.values[rows],
+        thresholds=ev.thresholds[rows], indicator_status=ev.indicator_status[rows],
+        criterion_status=ev.criterion_status[rows],
+    )  # fmt: skip
+
+
+def evaluate_provinces(
+    cset: CriteriaSet, provinces: Sequence[Unit], communes: Evaluation, year: int,
+    *, pilot: bool = False,
+) -> Evaluation:  # fmt: skip
+    """The provinces judged on the province-level set, from their communes' evaluation."""
+    values = province_values(cset, provinces, communes)
+    return evaluate(cset, list(provinces), year, values=values, pilot=pilot)
