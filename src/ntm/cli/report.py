@@ -19,6 +19,7 @@ import typer
 from rich.console import Console
 
 from ntm.cli.monitoring import MonitoringOption, with_monitoring
+from ntm.cli.report_settings import SettingsOption, office_write, settings_problems
 from ntm.domain.evaluation import evaluate
 from ntm.domain.units import Unit
 from ntm.io.bundle import Inputs, load_inputs
@@ -166,14 +167,14 @@ def report_command(
     signer: SignerOption = None,
     title: TitleOption = None,
     recipient: RecipientOption = None,
+    settings: SettingsOption = None,
 ) -> None:
     """Lập báo cáo kết quả xây dựng nông thôn mới (report.docx, phu-luc.xlsx, .json, .md)."""
-    from ntm.reports.document import Issuer, document_context
-    from ntm.reports.writer import write_report
+    from ntm.reports.document import Issuer
 
     files = _Files(data, baseline or [], units, targets, funding)
     inputs = _read_inputs(files, criteria=criteria, year=year)
-    options = _option_problems(date, template)  # the command line has no file to name
+    options = [*_option_problems(date, template), *settings_problems(settings)]
     scope = None
     if inputs.current is not None:
         resolved = resolve_scope(inputs.current.units, level.value, unit, Path(data[0]).name)
@@ -197,7 +198,7 @@ def report_command(
         title=title,
         recipients=list(recipient or []),
     )
-    written = write_report(fig, document_context(fig, who), out, template=template)
+    written = office_write(fig, who, out, template=template, settings=settings)
     console = Console(highlight=False)
     console.print(f"Đã lập báo cáo {scope.name} năm {fig.year} trong {out}:", markup=False)
     for path in written:

@@ -34,6 +34,7 @@ class Measure:
     higher_is_better: bool = True
 
 
+# A table, one measure a line (fmt: skip keeps its columns).
 _REGISTRY: tuple[Measure, ...] = (
     Measure("communes_meeting_criterion", FILE_MEASURES["communes_meeting_criterion"], "assessment",
        "xã", "criterion"),
