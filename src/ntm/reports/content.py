@@ -47,9 +47,10 @@ DistrictRows = tuple[str, str, list[int]]  # (code, name, rows) of one district
 
 @dataclass(frozen=True)
 class Scope:
-    """What the report covers: a province (all its communes) or a district."""
+    """What the report covers: a province (all its communes), a district, or one commune (the
+    report of a commune officer, issue #14.4)."""
 
-    level: str  # "province" | "district"
+    level: str  # "province" | "district" | "commune"
     code: str
     name: str
     province_code: str
@@ -70,6 +71,8 @@ class ReportData:
 def scope_rows(evaluation: Evaluation, scope: Scope) -> Rows:
     if scope.level == "district":
         keep = [i for i, u in enumerate(evaluation.units) if u.district_code == scope.code]
+    elif scope.level == "commune":
+        keep = [i for i, u in enumerate(evaluation.units) if u.code == scope.code]
     else:
         keep = [i for i, u in enumerate(evaluation.units) if u.province_code == scope.code]
     return np.array(keep, dtype=np.intp)
@@ -320,7 +323,7 @@ def _lagging(
     """Districts below the scope's share (province); communes not meeting it (district)."""
     if not roll.units_total or roll.criteria_met[number] == roll.units_total:
         return []
-    if scope.level == "district":
+    if scope.level in ("district", "commune"):
         col = ev.cset.criterion_numbers.index(number)
         out = [
             Lagging(ev.units[r].code, ev.units[r].name, 0, 1)

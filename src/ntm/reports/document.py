@@ -22,7 +22,7 @@ PARTY = "party"  # the other kind of issuer is "government"
 
 def place_name(scope_name: str) -> str:
     """'Tỉnh Kon Tum' → 'Kon Tum'; 'Huyện Đăk Glei' → 'Đăk Glei'."""
-    for prefix in ("Tỉnh ", "Thành phố ", "Huyện ", "Thị xã ", "Quận "):
+    for prefix in ("Tỉnh ", "Thành phố ", "Huyện ", "Thị xã ", "Quận ", "Xã ", "Phường "):
         if scope_name.startswith(prefix):
             return scope_name[len(prefix) :]
     return scope_name
@@ -30,10 +30,37 @@ def place_name(scope_name: str) -> str:
 
 def _kind(scope_name: str) -> str:
     lowered = scope_name.lower()
-    for kind in ("tỉnh", "thành phố", "thị xã", "huyện", "quận"):
+    for kind in ("tỉnh", "thành phố", "thị xã", "huyện", "quận", "xã", "phường", "đặc khu"):
         if lowered.startswith(kind):
             return kind
     return ""
+
+
+# Default "Nơi nhận" by (party issuer, level); recipient_lines() adds ";" and "Lưu: VT.".
+RECIPIENTS: dict[tuple[bool, str], list[str]] = {
+    (True, "province"): [
+        "Ban Chỉ đạo Trung ương các Chương trình mục tiêu quốc gia (b/c)",
+        "Các đồng chí Tỉnh ủy viên",
+        "Các huyện ủy, thành ủy",
+    ],
+    (True, "district"): [
+        "Ban Chỉ đạo Trung ương các Chương trình mục tiêu quốc gia (b/c)",
+        "Ban Thường vụ Tỉnh ủy (b/c)",
+        "Các đảng ủy xã",
+    ],
+    (True, "commune"): ["Ban Thường vụ cấp ủy cấp trên (b/c)", "Các chi bộ trực thuộc"],
+    (False, "province"): [
+        "Văn phòng Điều phối nông thôn mới Trung ương (b/c)",
+        "Thường trực Tỉnh ủy, Hội đồng nhân dân tỉnh (b/c)",
+        "Các sở, ban, ngành",
+    ],
+    (False, "district"): [
+        "Văn phòng Điều phối nông thôn mới Trung ương (b/c)",
+        "Ủy ban nhân dân tỉnh (b/c)",
+        "Ủy ban nhân dân các xã",
+    ],
+    (False, "commune"): ["Ủy ban nhân dân cấp trên (b/c)", "Các thôn, làng, tổ dân phố"],
+}
 
 
 @dataclass
@@ -62,30 +89,21 @@ class Issuer:
                 "thành phố": "Thành ủy",
                 "huyện": "Huyện ủy",
                 "thị xã": "Thị ủy",
+                "xã": "Đảng ủy xã",
+                "phường": "Đảng ủy phường",
             }
             name = f"{body.get(kind, 'Đảng bộ')} {place}"
-            parent = f"ĐẢNG BỘ {fig.province_name.upper()}" if fig.level == "district" else None
-            number = "    -BC/" + ("TU" if fig.level == "province" else "HU")
+            parent = f"ĐẢNG BỘ {fig.province_name.upper()}" if fig.level != "province" else None
+            number = "    -BC/" + {"province": "TU", "district": "HU"}.get(fig.level, "ĐU")
             authority, title = "T/M BAN THƯỜNG VỤ", "BÍ THƯ"
-            recipients = [
-                "Ban Chỉ đạo Trung ương các Chương trình mục tiêu quốc gia (b/c)",
-                "Các đồng chí Tỉnh ủy viên"
-                if fig.level == "province"
-                else "Ban Thường vụ Tỉnh ủy (b/c)",
-                "Các huyện ủy, thành ủy" if fig.level == "province" else "Các đảng ủy xã",
-            ]
+            if fig.level == "commune":
+                authority = "T/M ĐẢNG ỦY"
         else:
             name = f"Ủy ban nhân dân {kind} {place}".replace("  ", " ")
             parent = None
             number = "     /BC-UBND"
             authority, title = "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"
-            recipients = [
-                "Văn phòng Điều phối nông thôn mới Trung ương (b/c)",
-                "Thường trực Tỉnh ủy, Hội đồng nhân dân tỉnh (b/c)"
-                if fig.level == "province"
-                else "Ủy ban nhân dân tỉnh (b/c)",
-                "Các sở, ban, ngành" if fig.level == "province" else "Ủy ban nhân dân các xã",
-            ]
+        recipients = RECIPIENTS[(self.kind == PARTY, fig.level)]
         return Issuer(
             kind=self.kind,
             name=self.name or name,

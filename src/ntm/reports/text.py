@@ -63,7 +63,7 @@ def in_sentence(name: str) -> str:
 
 def area_word(scope_name: str) -> str:
     lowered = scope_name.lower()
-    for kind in ("tỉnh", "thành phố", "thị xã", "huyện", "quận"):
+    for kind in ("tỉnh", "thành phố", "thị xã", "huyện", "quận", "xã", "phường", "đặc khu"):
         if lowered.startswith(kind):
             return f"toàn {kind}"
     return "toàn địa bàn"
@@ -182,7 +182,9 @@ def criterion_items(fig: ReportFigures) -> list[str]:
                 f" (đạt {percent(t.pct_of_target_exact)} so với mục tiêu {t.value} xã{year}{plan})"
             )
         text += "."
-        if c.lagging and fig.level == "district":
+        if c.lagging and fig.level == "commune":
+            pass  # the commune is the scope: "Có 0/1 xã đạt chuẩn" says it all
+        elif c.lagging and fig.level == "district":
             text += " Các xã chưa đạt: " + join([in_sentence(d.name) for d in c.lagging]) + "."
         elif c.lagging:
             text += (

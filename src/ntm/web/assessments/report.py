@@ -13,6 +13,7 @@ from ntm.reports.writer import OUTPUTS, write_report
 from ntm.web.accounts.scope import Scope as UserScope
 from ntm.web.assessments.models import Period
 from ntm.web.assessments.selectors import period_communes, period_evaluation
+from ntm.web.units.models import Unit
 
 
 def _baseline(period: Period, scope: UserScope) -> Period | None:
@@ -21,6 +22,15 @@ def _baseline(period: Period, scope: UserScope) -> Period | None:
         regime=period.regime, province_code=period.province_code, year__lt=period.year
     ).order_by("-year")
     return next((p for p in earlier if scope.can_read_period(p)), None)
+
+
+def commune_scope(scope: UserScope, units: list[Unit]) -> Scope | None:
+    """A commune officer's report is the report of their commune, titled as such (issue #14.4):
+    never a province's report of one commune. None for a user who reads beyond one commune."""
+    if scope.read_all or scope.offices or scope.reviews or len(units) != 1:
+        return None
+    u = units[0]
+    return Scope("commune", u.code, u.name, u.province_code, u.province_name)
 
 
 def period_report_zip(*, period: Period, scope: UserScope) -> bytes:
@@ -33,8 +43,9 @@ def period_report_zip(*, period: Period, scope: UserScope) -> bytes:
         base_eval = period_evaluation(
             period=base, units=list(period_communes(period=base, scope=scope))
         )
-    where = Scope("province", period.province_code, period.province_name, period.province_code,
-                  period.province_name)  # fmt: skip
+    where = commune_scope(scope, units) or Scope(
+        "province", period.province_code, period.province_name, period.province_code,
+        period.province_name)  # fmt: skip
     data = ReportData(evaluation, where, base_eval, sources=["cơ sở dữ liệu ntm"])
     fig = build_figures(data)
     context = document_context(fig, Issuer())

@@ -18,6 +18,7 @@ from ntm.reports.document import Issuer, document_context
 from ntm.reports.writer import write_report
 from ntm.web.accounts.scope import Scope as UserScope
 from ntm.web.assessments.models import Period
+from ntm.web.assessments.report import commune_scope
 from ntm.web.dashboards.carryover import period_carryover
 from ntm.web.dashboards.selectors import DashboardFilter, dashboard_units, earlier_periods
 from ntm.web.dashboards.targets import period_plan_targets
@@ -37,13 +38,17 @@ def dashboard_report_file(*, period: Period, scope: UserScope, district: str, ki
     evaluations = periods_evaluate(periods=[*base, period], units=units)
     evaluation = evaluations[period.pk]
     base_eval = evaluations[base[0].pk] if base else None
-    if district:
+    commune = commune_scope(scope, units)
+    if commune is not None:
+        where = commune
+    elif district:
         name = next((u.district_name for u in units if u.district_name), district)
         where = Scope("district", district, name, period.province_code, period.province_name)
     else:
         where = Scope("province", period.province_code, period.province_name,
                       period.province_code, period.province_name)  # fmt: skip
-    plan = assessed_targets(period_plan_targets(period=period)) if not district else []
+    part = district or (commune.code if commune else "")  # the province's targets are not theirs
+    plan = assessed_targets(period_plan_targets(period=period)) if not part else []
     communes = [u.code for u in units]
     funding = funding_file(period=period, scope_code=where.code, communes=communes)
     data = ReportData(evaluation, where, base_eval, plan, funding, sources=["cơ sở dữ liệu ntm"])
@@ -52,7 +57,7 @@ def dashboard_report_file(*, period: Period, scope: UserScope, district: str, ki
         period=period, communes=communes, baseline_year=base[0].year if base else None
     )
     ocop = report_ocop(period=period, communes=units)  # the OCOP registry (issue #13)
-    extra = _issue11_figures(period, units, evaluation, district)
+    extra = _issue11_figures(period, units, evaluation, part)
     fig = replace(build_figures(data), monitoring=monitoring, ocop=ocop, **extra)
     context = document_context(fig, Issuer())
     with tempfile.TemporaryDirectory(prefix="ntm-dashboard-report-") as tmp:
