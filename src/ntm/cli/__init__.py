@@ -27,12 +27,13 @@ from ntm.cli import (  # noqa: E402
     evaluate,
     monitoring,
     ocop,
+    read_report,
     report,
     serve,
     units,
 )
 
-for _module in (criteria, units, evaluate, monitoring, report, ocop, serve, backup):
+for _module in (criteria, units, evaluate, monitoring, report, ocop, serve, backup, read_report):
     _module.register(app)
 
 
