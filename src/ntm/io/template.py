@@ -28,6 +28,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ntm.domain.criteria import CriteriaSet, Indicator
@@ -44,7 +45,10 @@ STATUS_CHOICES = ("Đạt", "Không đạt")
 KIND_LABELS = {"yes_no": "Có/Không", "percent": "%", "count": "số", "number": "số"}
 COMPARE_SIGNS = {">=": "≥", "<=": "≤", "=": "="}
 
-_BOLD = Font(bold=True)
+# A named font everywhere a person reads a title or a header: with none, LibreOffice falls back
+# to a font whose line height clipped the title's diacritics.
+FONT = "Times New Roman"
+_BOLD = Font(name=FONT, bold=True)
 _HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
 _THRESHOLD_FILL = PatternFill("solid", fgColor="FFF2CC")
 _THIN = Side(style="thin", color="999999")
@@ -240,8 +244,9 @@ def _title_rows(
         "số thập phân dùng dấu phẩy (14,8). Xem trang «Hướng dẫn».",
     ]
     for r, text in enumerate(titles, 1):
-        ws.cell(r, 1, text).font = Font(bold=(r == 1), size=14 if r == 1 else 11)
+        ws.cell(r, 1, text).font = Font(name=FONT, bold=(r == 1), size=14 if r == 1 else 11)
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=max(layout.last_col, 4))
+    ws.row_dimensions[1].height = 24  # room for the capitals' diacritics at 14 pt
 
 
 def _header(ws: Worksheet, layout: _Layout, cset: CriteriaSet, year: int) -> None:
@@ -311,6 +316,24 @@ def _commune_rows(ws: Worksheet, layout: _Layout, cset: CriteriaSet, units: Sequ
         kind = "group" if "Nhóm" in names else "region"
         _validation(ws, kind, f"{letter}{first_row}:{letter}{last_row}")
     ws.freeze_panes = ws.cell(first_row, first_col).coordinate
+    _print_setup(ws, layout)
+
+
+def _print_setup(ws: Worksheet, layout: _Layout) -> None:
+    """A4 landscape, as wide as one page, the header rows and the communes' columns on every
+    printed page, page numbers in the footer."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    props = ws.sheet_properties.pageSetUpPr or PageSetupProperties()
+    props.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = props
+    ws.print_title_rows = f"{GROUP_ROW}:{layout.first_data_row - 1}"
+    ws.print_title_cols = f"A:{get_column_letter(len(layout.fixed))}"
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    footer = ws.oddFooter
+    if footer is not None:  # openpyxl makes one with every sheet
+        footer.center.text = "Trang &P/&N"
 
 
 def _guide_sheet(wb: Workbook) -> None:
@@ -319,8 +342,7 @@ def _guide_sheet(wb: Workbook) -> None:
     for r, line in enumerate(GUIDE_LINES, 1):
         cell = guide.cell(r, 1, line)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if r == 1:
-            cell.font = Font(bold=True, size=14)
+        cell.font = Font(name=FONT, bold=r == 1, size=14 if r == 1 else 11)
 
 
 def _meta_sheet(
