@@ -51,8 +51,11 @@ def province_values(
     if not derive or not provinces:
         return values
     index = {p.province_code or p.code: i for i, p in enumerate(provinces)}
-    owner = np.fromiter((index.get(u.province_code, -1) for u in communes.units), dtype=np.intp,
-                        count=len(communes.units))  # fmt: skip
+    owner = np.fromiter(
+        (index.get(u.province_code, -1) for u in communes.units),
+        dtype=np.intp,
+        count=len(communes.units),
+    )
     keep = owner >= 0
     kept = _subset(communes, keep)
     column = {ind.code: j for j, ind in enumerate(cset.indicators)}
@@ -68,16 +71,24 @@ def _subset(ev: Evaluation, keep: np.ndarray) -> Evaluation:
         return ev
     rows = np.flatnonzero(keep)
     return Evaluation(
-        cset=ev.cset, year=ev.year, units=[ev.units[r] for r in rows], values=ev.values[rows],
-        thresholds=ev.thresholds[rows], indicator_status=ev.indicator_status[rows],
+        cset=ev.cset,
+        year=ev.year,
+        units=[ev.units[r] for r in rows],
+        values=ev.values[rows],
+        thresholds=ev.thresholds[rows],
+        indicator_status=ev.indicator_status[rows],
         criterion_status=ev.criterion_status[rows],
-    )  # fmt: skip
+    )
 
 
 def evaluate_provinces(
-    cset: CriteriaSet, provinces: Sequence[Unit], communes: Evaluation, year: int,
-    *, pilot: bool = False,
-) -> Evaluation:  # fmt: skip
+    cset: CriteriaSet,
+    provinces: Sequence[Unit],
+    communes: Evaluation,
+    year: int,
+    *,
+    pilot: bool = False,
+) -> Evaluation:
     """The provinces judged on the province-level set, from their communes' evaluation."""
     values = province_values(cset, provinces, communes)
     return evaluate(cset, list(provinces), year, values=values, pilot=pilot)

@@ -10,7 +10,10 @@ ROWS = {"rows": "1\t\t1.9\tChỉ tiêu thử\t\tcó/không\t=\tcó\tcó\tcó\t\t
 PAGES = {
     "set-overview": (READ_PERIOD, at("GET", "/ky/{p}/bo-tieu-chi/")),
     "set-start": (MANAGE, at("GET", "/ky/{p}/bo-tieu-chi/bien-the/")),
-    "set-start#post": (MANAGE, at("POST", "/ky/{p}/bo-tieu-chi/bien-the/")),
+    "set-start#post": (
+        MANAGE,
+        at("POST", "/ky/{p}/bo-tieu-chi/bien-the/", {"base": "xa-ntm-2026-2030"}),
+    ),
     "set-edit": (MANAGE, at("GET", "/ky/{p}/bo-tieu-chi/soan/")),
     "set-edit#post": (MANAGE, at("POST", "/ky/{p}/bo-tieu-chi/soan/", ROWS)),
     "set-attach": (MANAGE, at("GET", "/ky/{p}/bo-tieu-chi/gan/")),

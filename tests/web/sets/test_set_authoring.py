@@ -36,7 +36,9 @@ def national(world: Any) -> Any:
 
 def _start_and_paste(client: Any, world: Any) -> AuthoredSet:
     world.login(client, "office")
-    start = client.post(f"/ky/{world.period.pk}/bo-tieu-chi/bien-the/")
+    start = client.post(
+        f"/ky/{world.period.pk}/bo-tieu-chi/bien-the/", {"base": "xa-ntm-2026-2030"}
+    )
     assert start.status_code == 302
     pasted = client.post(f"/ky/{world.period.pk}/bo-tieu-chi/soan/", {"rows": PASTED})
     assert pasted.status_code == 302, pasted.content.decode()[:3000]

@@ -7,6 +7,8 @@ pilot switch: the province office (``can_manage_period``), every change versione
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from ntm.criteria import available_sets
 from ntm.io.errors import ImportFailed
 from ntm.web.assessments.access import get_period, request_scope
 from ntm.web.assessments.models import Period
@@ -40,6 +43,24 @@ class UploadForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("Bảng Excel của ntm criteria export (.xlsx)"))
 
 
+class StartForm(forms.Form):
+    base = forms.ChoiceField(label=gettext_lazy("Bộ tiêu chí quốc gia"))
+
+    def __init__(self, *args: Any, period: Period, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["base"].choices = national_choices(period)
+
+
+def national_choices(period: Period) -> list[tuple[str, str]]:
+    """The shipped national sets of the period's level covering its year."""
+    level = cset_of(period.criteria_set).level
+    found = [
+        s for s in available_sets()
+        if s.parent is None and s.level == level and s.period[0] <= period.year <= s.period[1]
+    ]  # fmt: skip
+    return [(s.code, f"{s.code} — {s.title}") for s in sorted(found, key=lambda s: s.code)]
+
+
 class AttachForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -50,10 +71,10 @@ def _manage(request: HttpRequest, period: Period) -> None:
 
 
 def _variant(period: Period) -> AuthoredSet | None:
-    base = period.criteria_set.code
-    parent = AuthoredSet.objects.filter(code=base).values_list("parent_code", flat=True).first()
-    code = services.variant_code(parent or base, period.province_code)
-    return AuthoredSet.objects.filter(code=code, province_code=period.province_code).first()
+    """The province's set the period uses, else the one it edited last."""
+    mine = AuthoredSet.objects.filter(province_code=period.province_code)
+    return (mine.filter(code=period.criteria_set.code).first()
+            or mine.order_by("-created_at", "-pk").first())  # fmt: skip
 
 
 @login_required
@@ -77,13 +98,17 @@ def variant_start(request: HttpRequest, period_id: int) -> HttpResponse:
     """Start (or open) the province's variant of the period's national set."""
     period = get_period(request, period_id)
     _manage(request, period)
-    if request.method == "POST":
-        base = AuthoredSet.objects.filter(code=period.criteria_set.code).first()
-        base_code = base.parent_code if base else period.criteria_set.code
+    authored = AuthoredSet.objects.filter(code=period.criteria_set.code).first()
+    current = authored.parent_code if authored else period.criteria_set.code
+    choices = dict(national_choices(period))
+    initial = current if current in choices else next(iter(choices), "")
+    form = StartForm(request.POST or None, period=period, initial={"base": initial})
+    if request.method == "POST" and form.is_valid():
         services.variant_start(user=request.user, scope=request_scope(request), period=period,
-                               base_code=base_code)  # fmt: skip
+                               base_code=form.cleaned_data["base"])  # fmt: skip
         return redirect("set-edit", period_id=period.pk)
-    return render(request, "sets/start.html", {"period": period})
+    status = 400 if form.errors else 200
+    return render(request, "sets/start.html", {"period": period, "form": form}, status=status)
 
 
 def _edit_context(period: Period, authored: AuthoredSet) -> dict[str, object]:
