@@ -25,6 +25,7 @@ from ntm.cli import (  # noqa: E402
     backup,
     criteria,
     evaluate,
+    forecast,
     monitoring,
     ocop,
     read_report,
@@ -33,7 +34,7 @@ from ntm.cli import (  # noqa: E402
     units,
 )
 
-for _module in (criteria, units, evaluate, monitoring, report, ocop, serve, backup, read_report):
+for _module in (criteria, units, evaluate, monitoring, report, ocop, serve, backup, read_report, forecast):
     _module.register(app)
 
 
