@@ -34,7 +34,19 @@ from ntm.cli import (  # noqa: E402
     units,
 )
 
-for _module in (criteria, units, evaluate, monitoring, report, ocop, serve, backup, read_report, forecast):
+_MODULES = (
+    criteria,
+    units,
+    evaluate,
+    monitoring,
+    report,
+    ocop,
+    serve,
+    backup,
+    read_report,
+    forecast,
+)
+for _module in _MODULES:
     _module.register(app)
 
 
