@@ -15,6 +15,7 @@ from ntm.web.accounts.scope import scope_for
 from ntm.web.assessments.models import Period
 from ntm.web.assessments.selectors import period_evaluation
 from ntm.web.assessments.services import assessment_get_or_create, assessment_save
+from ntm.web.public.explain import band_label
 from ntm.web.public.models import PlanTarget
 from ntm.web.public.selectors import Rollups, target_rows
 from ntm.web.public.services import plan_targets_load
@@ -62,7 +63,8 @@ def test_the_province_figures_are_the_roll_up_of_the_latest_period(data: Any, cl
     assert '<td id="recognised">0</td>' in page
     assert '<td id="avg">2,5</td>' in page
     for label, count in expected["bands"].items():
-        assert f"<tr><th>{label}</th><td>{count}</td></tr>" in page
+        # The band as people name it ("Đủ 3 tiêu chí", "Dưới 2 tiêu chí"), issue #14.5.
+        assert f"<tr><th>{band_label(label)}</th><td>{count}</td></tr>" in page
     index = client.get("/public/").content.decode()
     assert "Tỉnh Thử Nghiệm" in index and "2,5/3" in index
 

@@ -25,6 +25,7 @@ from ntm.formatting import number
 from ntm.io.targets import MEASURES
 from ntm.web.assessments.models import Period
 from ntm.web.assessments.selectors import cset_of, period_evaluation
+from ntm.web.public.explain import PublicCriterion, band_rows
 from ntm.web.public.measures import Place, measure_value
 from ntm.web.public.models import PlanTarget
 from ntm.web.readmodel.cache import cached, digest
@@ -81,6 +82,12 @@ class ProvinceFigures:
     bands: dict[str, int]
     criteria_total: int
     groups: list[GroupFigure] = field(default_factory=list)  # sets by commune group only
+    criteria: list[PublicCriterion] = field(default_factory=list)  # the province page only
+
+    @property
+    def band_rows(self) -> list[tuple[str, int]]:
+        """The bands as people name them ('Từ 15 đến 18 tiêu chí'), in the reader's language."""
+        return band_rows(self.bands)
 
 
 def province_figures(
@@ -101,7 +108,23 @@ def province_figures(
         avg_criteria=round_half_up(r.avg_criteria, 1) if r else 0.0,
         bands=dict(r.bands) if r else {}, criteria_total=len(cset_of(period.criteria_set).criteria),
         groups=group_breakdown(r.evaluation).rows if r else [],
+        criteria=_criteria(period, r),
     )  # fmt: skip
+
+
+def _criteria(period: Period, r: Rollup | None) -> list[PublicCriterion]:
+    """The criteria by name, with the communes meeting each (issue #14.5)."""
+    if r is None:
+        return []
+    met, total = r.criteria_met, r.units_total
+    return [
+        PublicCriterion(c.number, c.name, met.get(c.number, 0), _share(met.get(c.number, 0), total))
+        for c in cset_of(period.criteria_set).criteria
+    ]
+
+
+def _share(part: int, total: int) -> float:
+    return round_half_up(part * 100 / total, 1) if total else 0.0
 
 
 def _index_periods() -> list[Period]:

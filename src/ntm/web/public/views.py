@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from ntm.web.public.explain import charts, status_help
 from ntm.web.public.selectors import index_key, public_index, public_province, recognised_communes
 
 
@@ -31,4 +32,7 @@ def province(request: HttpRequest, regime: str, province_code: str) -> HttpRespo
     context = public_province(regime=regime, province_code=province_code)
     if context is None:
         raise Http404
-    return render(request, "public/province.html", context)
+    f = context["f"]
+    # Words in the visitor's language, beside the cached figures (issue #14.5).
+    words = {"status_help": status_help(), "charts": charts(f.bands, f.criteria)}
+    return render(request, "public/province.html", {**context, **words})
