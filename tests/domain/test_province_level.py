@@ -8,7 +8,7 @@ import pytest
 from ntm.criteria import load_set
 from ntm.domain.criteria import criteria_set_from_data, criteria_set_to_data
 from ntm.domain.evaluation import MET, NOT_MET, UNKNOWN, evaluate
-from ntm.domain.province import evaluate_provinces, province_values
+from ntm.domain.province import completion_from_counts, evaluate_provinces, province_values
 from ntm.domain.units import Unit
 
 COMMUNE_SET = {
@@ -64,3 +64,15 @@ def test_the_modern_commune_set_has_no_indicator_and_judges_nothing() -> None:
     ev = evaluate(cset, communes, 2026, pilot=True)
     assert cset.tier == "modern" and not cset.indicators
     assert set(ev.criterion_status[:, 0].tolist()) == {UNKNOWN}
+
+
+def test_counts_kept_by_the_national_view_give_the_same_share_and_verdict() -> None:
+    provinces, communes, values = _world()
+    judged = evaluate(criteria_set_from_data(COMMUNE_SET), communes, 2026, values=values)
+    cset = load_set("tinh-ntm-2026-2030")
+    lines = completion_from_counts(cset, provinces, [(3, 4), (0, 2), (0, 0)], 2026)
+    assert [line.recognised_share for line in lines] == [75.0, 0.0, None]
+    assert [line.recognised_share for line in lines[:2]] == province_values(
+        cset, provinces, judged
+    )[:2, 0].tolist()
+    assert {line.status for line in lines} == {UNKNOWN}

@@ -9,6 +9,7 @@ An indicator not derived here stays without a value (unknown) unless the office 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -92,3 +93,34 @@ def evaluate_provinces(
     """The provinces judged on the province-level set, from their communes' evaluation."""
     values = province_values(cset, provinces, communes)
     return evaluate(cset, list(provinces), year, values=values, pilot=pilot)
+
+
+@dataclass(frozen=True)
+class ProvinceCompletion:
+    """One province on the province-level set: the derived share and the set's verdict."""
+
+    province_code: str
+    province_name: str
+    recognised_share: float | None  # percent of its communes recognised; None: none judged
+    status: int  # MET, NOT_MET or UNKNOWN (the set's eligibility)
+
+
+def completion_from_counts(
+    cset: CriteriaSet, provinces: Sequence[Unit], counts: Sequence[tuple[int, int]], year: int
+) -> list[ProvinceCompletion]:
+    """The provinces judged from their roll-ups already counted ((recognised, communes) each,
+    as the national view keeps them): the same share the communes' evaluation gives."""
+    values = empty_values(len(provinces), cset)
+    recognised = np.array([r for r, _n in counts], dtype=np.float64)
+    total = np.array([n for _r, n in counts], dtype=np.float64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(total > 0, 100.0 * recognised / total, np.nan)
+    column = {ind.code: j for j, ind in enumerate(cset.indicators)}
+    for code, how in derived_codes(cset).items():
+        if how is _recognised_share and code in column:
+            values[:, column[code]] = share
+    ev = evaluate(cset, list(provinces), year, values=values)
+    return [
+        ProvinceCompletion(p.code, p.name, None if np.isnan(s) else float(s), int(e))
+        for p, s, e in zip(provinces, share, ev.eligibility, strict=True)
+    ]

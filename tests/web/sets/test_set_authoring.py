@@ -130,3 +130,12 @@ def test_the_dashboard_and_the_report_say_pilot_in_a_banner_and_a_note(
     report = client.get(f"/tong-hop/bao-cao/?period={national.period.pk}&format=docx")
     assert report.status_code == 200
     assert "Đánh giá thí điểm theo các chỉ tiêu đã nhập" in _docx_text(report.content)
+
+
+def test_the_national_view_shows_annex_iii_for_2026_from_the_communes(
+    client: Any, national: Any
+) -> None:
+    national.login(client, "central")
+    page = client.get("/tong-hop/ca-nuoc/?year=2026").content.decode()
+    assert 'id="national-completion"' in page
+    assert "Phụ lục III" in page and "Chưa xác định" in page

@@ -13,8 +13,11 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 
+from ntm.criteria import load_set
+from ntm.domain.province import ProvinceCompletion, completion_from_counts
 from ntm.domain.rollup import vi_sort_key
 from ntm.domain.units import REGIONS
+from ntm.domain.units import Unit as DomainUnit
 from ntm.units.regions import region_for_province
 from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.models import Period
@@ -95,6 +98,8 @@ class NationalView:
     groups: list[GroupLine] = field(default_factory=list)
     band_labels: list[str] = field(default_factory=list)
     lagging: int = 10  # N of "communes under N criteria": the set's own line
+    # From 2026: each province on Annex III (tinh-ntm-2026-2030), from its communes' figures.
+    completion: list[ProvinceCompletion] = field(default_factory=list)
 
     @property
     def communes(self) -> int:
@@ -210,9 +215,24 @@ def _build(scope: Scope, year: int | None) -> NationalView:
         view.lagging = figures[next(iter(now.values())).pk].lagging
     view.regions = _regions(view.lines)
     view.groups = _group_lines([figures[p.pk] for p in now.values()])
+    view.completion = _completion(view.lines, year)
     for line in view.lines:
         view.band_labels += [b for b in line.bands if b not in view.band_labels]
     return view
+
+
+PROVINCE_SET = "tinh-ntm-2026-2030"
+
+
+def _completion(lines: list[ProvinceLine], year: int) -> list[ProvinceCompletion]:
+    """Annex III for the provinces shown, when the year is the set's (no query: the counts)."""
+    cset = load_set(PROVINCE_SET)
+    if not lines or not cset.period[0] <= year <= cset.period[1]:
+        return []
+    provinces = [DomainUnit(code=line.province_code, name=line.province_name, level="province",
+                            province_code=line.province_code) for line in lines]  # fmt: skip
+    counts = [(line.recognised, line.communes) for line in lines]
+    return completion_from_counts(cset, provinces, counts, year)
 
 
 def national_view(*, scope: Scope, year: int | None) -> tuple[NationalView, bool]:
