@@ -20,19 +20,20 @@ import yaml
 
 from ntm.reports.document import PARTY, Issuer, place_name
 
-# issuer code → (name people choose, the issuer's name pattern, parent, number suffix,
+# issuer code → (name people choose, the issuer's name pattern, parent, blank number,
 # signer's authority, signer's title). "{place}" is the province's name without "Tỉnh".
 # A table, one issuer a line (fmt: skip keeps its columns).
 ISSUERS: dict[str, tuple[str, str, str, str, str, str]] = {
-    "tinh_uy": ("Tỉnh ủy", "Tỉnh ủy {place}", "", "-BC/TU", "T/M BAN THƯỜNG VỤ", "BÍ THƯ"),
-    "ubnd_tinh": ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh {place}", "", "/BC-UBND",
+    "tinh_uy": ("Tỉnh ủy", "Tỉnh ủy {place}", "", "    -BC/TU", "T/M BAN THƯỜNG VỤ", "BÍ THƯ"),
+    "ubnd_tinh": ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh {place}", "", "     /BC-UBND",
                   "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
     "van_phong_dieu_phoi": ("Văn phòng Điều phối nông thôn mới tỉnh",
                             "Văn phòng Điều phối nông thôn mới tỉnh {place}",
-                            "Ủy ban nhân dân tỉnh {place}", "/BC-VPĐP", "", "CHÁNH VĂN PHÒNG"),
+                            "Ủy ban nhân dân tỉnh {place}", "     /BC-VPĐP", "", "CHÁNH VĂN PHÒNG"),
     "ban_chi_dao": ("Ban Chỉ đạo các Chương trình mục tiêu quốc gia tỉnh",
                     "Ban Chỉ đạo các Chương trình mục tiêu quốc gia tỉnh {place}",
-                    "Ủy ban nhân dân tỉnh {place}", "/BC-BCĐ", "TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN"),
+                    "Ủy ban nhân dân tỉnh {place}", "     /BC-BCĐ", "TM. BAN CHỈ ĐẠO",
+                    "TRƯỞNG BAN"),
 }  # fmt: skip
 # Narrative section key → its heading; where each goes is ntm.reports.narrative's business.
 SECTIONS: dict[str, str] = {
@@ -74,7 +75,7 @@ class ReportSettings:
             kind=PARTY if self.issuer == "tinh_uy" else "government",
             name=pattern.format(place=place),
             parent=parent.format(place=place).upper() or None,
-            number=self.number or "     " + suffix,
+            number=self.number or suffix,
             place=self.place or None,
             date=self.date,
             signer_authority=authority or None,

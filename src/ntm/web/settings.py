@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "ntm.web.registries",
     "ntm.web.monitoring",
     "ntm.web.sets",
+    "ntm.web.plans",
 ]
 
 MIDDLEWARE = [

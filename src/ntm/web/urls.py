@@ -50,6 +50,7 @@ urlpatterns = [
     path("so-theo-doi/", include("ntm.web.registries.urls")),
     path("", include("ntm.web.units.urls")),
     path("", include("ntm.web.sets.urls")),
+    path("", include("ntm.web.plans.urls")),
     path("", include("ntm.web.dashboards.urls")),
 ]
 

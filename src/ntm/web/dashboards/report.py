@@ -14,8 +14,6 @@ from pathlib import Path
 from ntm.domain.evaluation import Evaluation
 from ntm.domain.groups import group_breakdown
 from ntm.reports import ReportData, Scope, build_figures
-from ntm.reports.document import Issuer, document_context
-from ntm.reports.writer import write_report
 from ntm.web.accounts.scope import Scope as UserScope
 from ntm.web.assessments.models import Period
 from ntm.web.assessments.report import commune_scope
@@ -23,6 +21,7 @@ from ntm.web.dashboards.carryover import period_carryover
 from ntm.web.dashboards.selectors import DashboardFilter, dashboard_units, earlier_periods
 from ntm.web.dashboards.targets import period_plan_targets
 from ntm.web.monitoring.selectors import funding_file, report_monitoring
+from ntm.web.plans.report import office_report_write
 from ntm.web.readmodel.inputs import periods_evaluate
 from ntm.web.registries.report import assessed_targets, report_ocop
 from ntm.web.units.models import Unit
@@ -59,9 +58,9 @@ def dashboard_report_file(*, period: Period, scope: UserScope, district: str, ki
     ocop = report_ocop(period=period, communes=units)  # the OCOP registry (issue #13)
     extra = _issue11_figures(period, units, evaluation, part)
     fig = replace(build_figures(data), monitoring=monitoring, ocop=ocop, **extra)
-    context = document_context(fig, Issuer())
     with tempfile.TemporaryDirectory(prefix="ntm-dashboard-report-") as tmp:
-        write_report(fig, context, Path(tmp) / "out")
+        # The office's settings, sections and plan targets (issue #12.4, ntm.web.plans).
+        office_report_write(period=period, fig=fig, out=Path(tmp) / "out", part=bool(part))
         return (Path(tmp) / "out" / FILES[kind]).read_bytes()
 
 

@@ -9,11 +9,17 @@ from __future__ import annotations
 
 from django.apps import apps
 
-from ntm.io.targets import Target
+from ntm.domain.measures import MEASURE_REGISTRY
+from ntm.io.targets import MEASURES, Target
 from ntm.web.assessments.models import Period
 
 PUBLIC_APP = "ntm.web.public"
 PER_CRITERION = "communes_meeting_criterion"
+NOT_IN_REPORT_LIST = [
+    code
+    for code, m in MEASURE_REGISTRY.items()
+    if m.source in ("assessment", "indicator", "fund") and code not in MEASURES
+]
 
 
 def period_plan_targets(*, period: Period) -> list[Target]:
@@ -21,9 +27,20 @@ def period_plan_targets(*, period: Period) -> list[Target]:
     if not apps.is_installed(PUBLIC_APP):
         return []
     model = apps.get_model("public", "PlanTarget")
-    rows = model.objects.filter(
-        regime=period.regime, province_code=period.province_code, year=period.year
-    ).order_by("pk")
+    # The report's own target list knows the file's measures (and the registries', which it
+    # hands on); targets of the other measures, ranges and multiples of a baseline are stated
+    # by the office's report from the plan targets' progress (ntm.web.plans.report).
+    rows = (
+        model.objects.filter(
+            regime=period.regime,
+            province_code=period.province_code,
+            year=period.year,
+            relative=False,
+            value_high__isnull=True,
+        )
+        .exclude(measure__in=NOT_IN_REPORT_LIST)
+        .order_by("pk")
+    )
     return [
         Target(scope_code=t.province_code, plan=t.plan, year=t.year, measure=t.measure,
                criterion=t.criterion, value=t.value, row=i)
