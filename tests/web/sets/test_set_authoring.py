@@ -139,3 +139,36 @@ def test_the_national_view_shows_annex_iii_for_2026_from_the_communes(
     page = client.get("/tong-hop/ca-nuoc/?year=2026").content.decode()
     assert 'id="national-completion"' in page
     assert "Phụ lục III" in page and "Chưa xác định" in page
+
+
+def test_the_exported_table_filled_and_uploaded_makes_a_new_version(
+    client: Any, national: Any, tmp_path: Any
+) -> None:
+    import openpyxl
+
+    from ntm.io.criteria_table import export_set_table
+
+    authored = _start_and_paste(client, national)
+    table = export_set_table(cset_of(authored.current().record), tmp_path / "bo.xlsx")
+    book = openpyxl.load_workbook(table)
+    book["Chỉ tiêu"].append([5, None, "5.1", "Tỷ lệ thử", "%", "tỷ lệ %", "≥", 90, "85,5", 80])
+    book.save(table)
+    with table.open("rb") as handle:
+        answer = client.post(f"/ky/{national.period.pk}/bo-tieu-chi/soan/", {"file": handle})
+    assert answer.status_code == 302
+    cset = cset_of(authored.current().record)
+    assert authored.current().number == 3 and len(cset.indicators) == 13
+    assert cset.indicator("5.1").threshold_for("2", 2027) == 85.5
+
+
+def test_a_pasted_block_with_a_header_line_is_read_by_its_headers(
+    client: Any, national: Any
+) -> None:
+    authored = _start_and_paste(client, national)
+    header = "Mã chỉ tiêu\tSố tiêu chí\tTên chỉ tiêu\tLoại\tNhóm 2"
+    block = header + "\n6.1\t6\tHộ nghèo\ttỷ lệ %\t≤ 2,5%"
+    answer = client.post(f"/ky/{national.period.pk}/bo-tieu-chi/soan/", {"rows": block})
+    assert answer.status_code == 302, answer.content.decode()[:2000]
+    ind = cset_of(authored.current().record).indicator("6.1")
+    assert ind.compare == "<=" and ind.threshold_for("2", 2026) == 2.5
+    assert ind.threshold_for("1", 2026) is None
