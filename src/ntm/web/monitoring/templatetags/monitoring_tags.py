@@ -31,14 +31,27 @@ def flow_value(flows: dict[str, Any], group: str, code: str) -> float | None:
 @register.inclusion_tag("monitoring/_funds_chart.html", takes_context=True)
 def funds_block(context: dict[str, Any]) -> dict[str, Any]:
     """The dashboard's funds block: stacked bars of the period's funds by source, over the places
-    the user may read, read fresh (funds are not in the read model's cached figures)."""
+    the user may read, kept under the monitoring, units and periods data versions."""
     from ntm.web.assessments.access import request_scope
     from ntm.web.monitoring.funds import fund_rows, stacked_bars
     from ntm.web.monitoring.selectors import readable_communes
+    from ntm.web.monitoring.triggers import MONITORING_VERSION_ID
+    from ntm.web.readmodel.blocks import versioned_block
+    from ntm.web.readmodel.triggers import PERIODS_VERSION_ID, UNITS_VERSION_ID
 
     period, request = context.get("period"), context.get("request")
     if period is None or request is None:
         return {"bars": []}
-    communes = readable_communes(period=period, scope=request_scope(request))
-    bars = stacked_bars(fund_rows(period=period, communes=communes))
+    scope = request_scope(request)
+
+    def build() -> list[Any]:
+        communes = readable_communes(period=period, scope=scope)
+        return stacked_bars(fund_rows(period=period, communes=communes))
+
+    bars = versioned_block(
+        "funds",
+        [MONITORING_VERSION_ID, UNITS_VERSION_ID, PERIODS_VERSION_ID],
+        (repr(scope), period.pk),
+        build,
+    )
     return {"bars": bars, "period": period, "link": True}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -43,14 +44,28 @@ def registries_block(context: dict[str, Any]) -> dict[str, Any]:
     """Counts of the user's communes (OCOP by stars and group, models, villages, expiring
     ratings), shown on the dashboard; the registry pages hold the details."""
     from ntm.web.assessments.access import request_scope
+    from ntm.web.readmodel.blocks import versioned_block
+    from ntm.web.readmodel.triggers import UNITS_VERSION_ID
     from ntm.web.registries.selectors import readable_units
     from ntm.web.registries.summary import registry_summary
+    from ntm.web.registries.triggers import REGISTRIES_VERSION_ID
 
-    units = readable_units(scope=request_scope(context["request"]))
+    scope = request_scope(context["request"])
+    units = readable_units(scope=scope)
     period = context.get("period")
+    area = None
     if period is not None:  # the dashboard's province, not every commune the user may read
+        area = (period.regime, period.province_code)
         units = units.filter(regime=period.regime, province_code=period.province_code)
-    summary = registry_summary(units=units)
+    # Kept under the registries' and the units' data versions; the day is part of the key
+    # because ratings expire with it.
+    today = date.today()
+    summary = versioned_block(
+        "registries",
+        [REGISTRIES_VERSION_ID, UNITS_VERSION_ID],
+        (repr(scope), area, today),
+        lambda: registry_summary(units=units, today=today),
+    )
     latest = summary.years[-1] if summary.years else None
     total = next((a for a in summary.areas if a.level == "province"), None)
     return {"summary": summary, "latest": latest, "total": total}
