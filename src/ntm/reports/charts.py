@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
-
-import matplotlib
+from typing import Any
 
 from ntm.reports.figures import ReportFigures
 
-matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt
+@cache
+def _pyplot() -> Any:
+    """matplotlib, imported when a chart is first drawn (≈ 1 s): the web's URL conf and the
+    CLI import this module without drawing anything."""
+    import matplotlib
 
-plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.hashsalt": "ntm"})
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.hashsalt": "ntm"})
+    return plt
+
 
 DPI = 130
 BLUE, GREY, RED = "#1f5fa8", "#9aa5b1", "#c0392b"
@@ -23,6 +31,7 @@ def criteria_chart(fig: ReportFigures, path: Path) -> Path:
     keys = list(fig.criteria)
     met = [fig.criteria[k].met for k in keys]
     targets = [t.value if (t := fig.criteria[k].target) else None for k in keys]
+    plt = _pyplot()
     f, ax = plt.subplots(figsize=(6.5, 3.0))
     x = range(len(keys))
     ax.bar(x, met, color=BLUE, width=0.65, label=f"Số xã đạt (năm {fig.year})")
@@ -47,6 +56,7 @@ def bands_chart(fig: ReportFigures, path: Path) -> Path:
     labels = list(fig.bands)
     now = [fig.bands[k] for k in labels]
     base = fig.baseline.bands if fig.baseline else None
+    plt = _pyplot()
     f, ax = plt.subplots(figsize=(6.5, 2.6))
     width = 0.38 if base else 0.6
     xs = list(range(len(labels)))

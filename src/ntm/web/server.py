@@ -17,8 +17,16 @@ class _Server(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self) -> Any:
+        from django.db import connections
+        from django.urls import get_resolver
+
         from ntm.web.wsgi import application
 
+        # Loaded once in the arbiter (preload_app) with every view module, so each worker forks
+        # warm instead of paying seconds of imports on a person's first request. No connection
+        # may cross the fork: any opened while importing is closed here.
+        get_resolver().url_patterns  # noqa: B018 - imports the URL conf and its views
+        connections.close_all()
         return application
 
 
@@ -31,6 +39,7 @@ def run(*, host: str, port: int, workers: int, threads: int) -> None:
             "accesslog": "-",
             "timeout": 120,
             "worker_class": "gthread",
+            "preload_app": True,
             # No runtime control socket: it would be shared in $HOME by every instance.
             "control_socket_disable": True,
         }
