@@ -4,8 +4,10 @@ version to its period and evaluates it as a pilot; every change is a version and
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
+import openpyxl
 import pytest
 
 from ntm.criteria import load_set
@@ -107,8 +109,6 @@ def test_a_closed_period_keeps_its_set_and_refuses_another_version(
 
 
 def _docx_text(content: bytes) -> str:
-    import io
-
     import docx
 
     document = docx.Document(io.BytesIO(content))
@@ -130,6 +130,9 @@ def test_the_dashboard_and_the_report_say_pilot_in_a_banner_and_a_note(
     report = client.get(f"/tong-hop/bao-cao/?period={national.period.pk}&format=docx")
     assert report.status_code == 200
     assert "Đánh giá thí điểm theo các chỉ tiêu đã nhập" in _docx_text(report.content)
+    export = client.get(f"/tong-hop/?period={national.period.pk}&export=xlsx&table=communes")
+    sheet = openpyxl.load_workbook(io.BytesIO(export.content)).active
+    assert "Đánh giá thí điểm theo các chỉ tiêu đã nhập" in str(sheet.cell(row=3, column=1).value)
 
 
 def test_the_national_view_shows_annex_iii_for_2026_from_the_communes(

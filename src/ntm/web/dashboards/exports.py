@@ -115,6 +115,15 @@ def table_workbook(table: Table, dashboard: Dashboard | Any, subtitle: str) -> b
     ws.title = title[:31]
     ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=13)
     ws.cell(row=2, column=1, value=subtitle).font = Font(italic=True)
+    if getattr(dashboard, "pilot", False):  # a pilot is never mixed silently with official data
+        pilot = _("Đánh giá thí điểm theo các chỉ tiêu đã nhập")
+        note = f"{pilot}: " + str(
+            _(
+                "Số liệu thí điểm, chưa phải số liệu chính thức: bộ tiêu chí chưa đủ chỉ tiêu; "
+                "số xã đạt chuẩn chính thức «chưa xác định»."
+            )
+        )
+        ws.cell(row=3, column=1, value=note).font = Font(bold=True, color="9C0006")
     header_row = 4
     for j, col in enumerate(table.columns, start=1):
         cell = ws.cell(row=header_row, column=j, value=_label(col.header, dashboard))
