@@ -56,3 +56,15 @@ def test_the_api_report_of_a_commune_officer_is_their_communes(client, kontum_20
     figures = json.loads(archive.read("report.json"))
     assert figures["level"] == "commune" and figures["scope_name"] == "Xã Đắk Cấm"
     assert "TỈNH ỦY" not in _words(archive.read("report.docx"))
+
+
+def test_the_checks_download_beside_the_report_and_stay_out_of_it(client, kontum_2020):
+    client.force_login(User.objects.get(username="kontum"))
+    page = client.get(f"/tong-hop/?period={kontum_2020.pk}").content.decode()
+    assert "format=md" in page
+    response = client.get(f"/tong-hop/bao-cao/?period={kontum_2020.pk}&format=md")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/markdown")
+    assert response["Content-Disposition"].endswith('kiem-tra.md"')
+    assert response.content.decode().startswith("# KIỂM TRA SỐ LIỆU")
+    docx = client.get(f"/tong-hop/bao-cao/?period={kontum_2020.pk}&format=docx")
+    assert "KIỂM TRA SỐ LIỆU" not in _words(docx.content)

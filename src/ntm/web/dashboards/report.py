@@ -26,7 +26,8 @@ from ntm.web.readmodel.inputs import periods_evaluate
 from ntm.web.registries.report import assessed_targets, report_ocop
 from ntm.web.units.models import Unit
 
-FILES = {"docx": "report.docx", "xlsx": "phu-luc.xlsx"}
+# The consistency checks are the office's, beside the report (issue #14.4): kiem-tra.md.
+FILES = {"docx": "report.docx", "xlsx": "phu-luc.xlsx", "md": "kiem-tra.md"}
 
 
 def dashboard_report_file(*, period: Period, scope: UserScope, district: str, kind: str) -> bytes:

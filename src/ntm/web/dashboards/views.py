@@ -35,6 +35,7 @@ from ntm.web.dashboards.selectors import dashboard_periods, province_dashboard
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "md": "text/markdown; charset=utf-8",  # kiem-tra.md: the checks, never in the report
 }
 
 
