@@ -175,3 +175,15 @@ def test_a_pasted_block_with_a_header_line_is_read_by_its_headers(
     ind = cset_of(authored.current().record).indicator("6.1")
     assert ind.compare == "<=" and ind.threshold_for("2", 2026) == 2.5
     assert ind.threshold_for("1", 2026) is None
+
+
+def test_the_period_and_commune_pages_judge_and_say_pilot_as_the_dashboard_does(
+    client: Any, national: Any
+) -> None:
+    authored = _start_and_paste(client, national)
+    client.post(f"/ky/{national.period.pk}/bo-tieu-chi/gan/", {"version": authored.current().pk})
+    client.post(f"/ky/{national.period.pk}/bo-tieu-chi/thi-diem/", {"enabled": "1"})
+    period_page = client.get(f"/ky/{national.period.pk}/").content.decode()
+    assert 'id="pilot-banner"' in period_page and 'id="set-link"' in period_page
+    commune = client.get(f"/ky/{national.period.pk}/xa/{national.xa_a.pk}/").content.decode()
+    assert 'id="pilot-banner"' in commune

@@ -64,6 +64,7 @@ def render_commune(
         "sheet": sheet_with_fields(sheet, form),
         "criteria_met": int(evaluation.criteria_met[0]),
         "criteria_total": len(evaluation.cset.criteria),
+        "pilot": evaluation.pilot,
         "eligible": evaluation.unit_result(0)["eligible"],
         "stale": stale,
         "evidence": (

@@ -60,7 +60,8 @@ def period_detail(request: HttpRequest, period_id: int) -> HttpResponse:
     summary = rollup(evaluation).as_dict() if units else None
     context = {"period": period, "rows": rows, "summary": summary, "state_form": PeriodStateForm(),
                "can_manage": request_scope(request).can_manage_period(period),
-               "can_import": request_scope(request).can_import(period)}  # fmt: skip
+               "can_import": request_scope(request).can_import(period),
+               "pilot": evaluation.pilot}  # fmt: skip
     return render(request, "assessments/period.html", context)
 
 

@@ -23,7 +23,7 @@ from ntm.web.readmodel.cache import cache_get_many, cache_set_many, cached
 from ntm.web.readmodel.sets import cset_of, layout_of
 from ntm.web.readmodel.triggers import UNITS_VERSION_ID
 from ntm.web.readmodel.versions import PeriodVersions, period_versions
-from ntm.web.sets.pilot import pilot_periods
+from ntm.web.sets.pilot import period_pilot, pilot_periods
 from ntm.web.units.groups import domain_units, groups_in_force
 from ntm.web.units.models import GroupAssignment, Unit
 
@@ -202,7 +202,7 @@ def period_evaluation(*, period: Period, units: Sequence[Unit]) -> Evaluation:
 
 def _commune_judge(
     period: Period, unit: DomainUnit, stored: dict[str, float | None],
-    given: dict[int, int | None],
+    given: dict[int, int | None], pilot: bool = False,
 ) -> Evaluation:  # fmt: skip
     cset = cset_of(period.criteria_set)
     column = {ind.code: j for j, ind in enumerate(cset.indicators)}
@@ -215,8 +215,8 @@ def _commune_judge(
         status = given.get(number)
         if status is not None:
             status_row[0, j] = status
-    return evaluate(cset, [unit], period.year, values=matrix, statuses=status_row,
-                    layout=layout_of(period.criteria_set, period.year))  # fmt: skip
+    return evaluate(cset, [unit], period.year, values=matrix, statuses=status_row, pilot=pilot,
+                    layout=layout_of(period.criteria_set, period.year, pilot))  # fmt: skip
 
 
 def commune_evaluation(
@@ -233,7 +233,7 @@ def commune_evaluation(
     stored.update(values or {})
     given.update(statuses or {})
     [domain] = domain_units([unit], period.year)  # the group in force that year
-    return _commune_judge(period, domain, stored, given)
+    return _commune_judge(period, domain, stored, given, period_pilot(period))
 
 
 def commune_years(*, unit: Unit, periods: Sequence[Period]) -> dict[int, Evaluation]:
@@ -253,4 +253,5 @@ def commune_years(*, unit: Unit, periods: Sequence[Period]) -> dict[int, Evaluat
         given[pk][number] = status
     units_version = dict(period_versions([UNITS_VERSION_ID]))[UNITS_VERSION_ID]
     domains = _domains([(p, [unit]) for p in periods], units_version)
-    return {p.pk: _commune_judge(p, domains[p.pk][0], stored[p.pk], given[p.pk]) for p in periods}
+    return {p.pk: _commune_judge(p, domains[p.pk][0], stored[p.pk], given[p.pk],
+                                 period_pilot(p)) for p in periods}  # fmt: skip

@@ -36,3 +36,12 @@ def pilot_periods(periods: Iterable[Period], versions: dict[int, int]) -> frozen
 
     kept, _was_kept = cached("ntm:rm:pilot:" + digest(wanted), read)
     return frozenset(kept) - {0}
+
+
+def period_pilot(period: Period) -> bool:
+    """One period's switch (a commune's page): no query while its set is complete."""
+    if not _incomplete(period):
+        return False
+    from ntm.web.readmodel.versions import period_versions
+
+    return period.pk in pilot_periods([period], dict(period_versions([period.pk])))
