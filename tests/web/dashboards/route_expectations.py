@@ -39,6 +39,7 @@ PAGES = {
     "dashboard": (READ_PERIOD, at("GET", "/tong-hop/?period={p}")),
     "dashboard#xlsx": (READ_PERIOD, at("GET", "/tong-hop/?period={p}&export=xlsx&table=communes")),
     "dashboard-report": (READ_PERIOD, at("GET", "/tong-hop/bao-cao/?period={p}&format=xlsx")),
+    "dashboard-report#md": (READ_PERIOD, at("GET", "/tong-hop/bao-cao/?period={p}&format=md")),
     "dashboard-map-data": (READ_PERIOD, _with_map(at("GET", "/tong-hop/ban-do/?period={p}"))),
     "dashboard-map-upload": (MANAGE, at("GET", "/tong-hop/ban-do/tai-len/?period={p}")),
     "dashboard-map-upload#post": (MANAGE, at("POST", "/tong-hop/ban-do/tai-len/?period={p}")),
