@@ -5,6 +5,11 @@ not) and a binary ``y`` per commune whose every gap can be costed (recognised wh
 are funded: ``y ≤ x`` for each). Maximise ``W·Σy + Σx`` with ``W`` larger than the number of
 gaps, so one more commune recognised always outweighs any number of criteria gained (the
 second objective). Within the budget and each commune's cap. Pure: no file, no Django.
+
+The first objective alone is a cardinality knapsack over whole communes (a commune is
+recognised only with all its gaps funded, so it costs their sum, which must fit its cap): the
+cheapest communes first reach the largest count. That count is then fixed (``Σy = k``), and
+HiGHS is left to prove the second objective only, which it does quickly.
 """
 
 from __future__ import annotations
@@ -85,6 +90,25 @@ def _constraints(
     return out
 
 
+def most_communes(gaps: Sequence[Gap], budget: float, cap: float | None) -> int:
+    """The largest number of communes whose gaps can all be funded: cheapest first."""
+    rows = _by_commune(gaps)
+    totals = sorted(
+        sum(gaps[i].cost or 0.0 for i in idx)
+        for idx in rows.values()
+        if all(gaps[i].cost is not None for i in idx)
+    )
+    count, spent = 0, 0.0
+    for total in totals:
+        if cap is not None and total > cap + 1e-9:
+            continue  # this commune cannot be recognised under its cap, whatever the budget
+        if spent + total > budget + 1e-9:
+            break
+        spent += total
+        count += 1
+    return count
+
+
 def plan_funding(
     gaps: Sequence[Gap], budget: float, cap: float | None = None, time_limit: float = 30.0
 ) -> Plan:
@@ -98,9 +122,15 @@ def plan_funding(
     weight = n + 1.0
     objective = -np.concatenate([np.ones(n), np.full(m, weight)])
     upper = np.concatenate([[0.0 if g.cost is None else 1.0 for g in gaps], np.ones(m)])
+    constraints = _constraints(gaps, communes, rows, budget, cap)
+    if m:
+        k = most_communes(gaps, budget, cap)
+        constraints.append(
+            LinearConstraint(np.concatenate([np.zeros(n), np.ones(m)])[None, :], k, k)
+        )
     result = milp(
         objective,
-        constraints=_constraints(gaps, communes, rows, budget, cap),
+        constraints=constraints,
         integrality=np.ones(n + m),
         bounds=Bounds(np.zeros(n + m), upper),
         options={"time_limit": time_limit},
