@@ -3,7 +3,9 @@ the period sees its set and completeness; the province office authors, attaches 
 
 from __future__ import annotations
 
-from web_routes import MANAGE, READ_PERIOD, at
+from typing import Any
+
+from web_routes import MANAGE, READ_PERIOD, SIGNED_IN, at
 
 ROWS = {"rows": "1\t\t1.9\tChỉ tiêu thử\t\tcó/không\t=\tcó\tcó\tcó\t\t"}
 
@@ -20,4 +22,20 @@ PAGES = {
     "set-attach#post": (MANAGE, at("POST", "/ky/{p}/bo-tieu-chi/gan/", {"version": ""})),
     "set-pilot": (MANAGE, at("GET", "/ky/{p}/bo-tieu-chi/thi-diem/")),
     "set-pilot#post": (MANAGE, at("POST", "/ky/{p}/bo-tieu-chi/thi-diem/", {"enabled": "0"})),
+}
+
+CENTRAL = {"inside": {"central", "admin"}, "outside": {"central", "admin"}}
+
+
+def _national(world: Any, where: str, role: str) -> tuple[str, str, dict[str, Any]]:
+    from ntm.web.sets.services import national_start
+
+    authored = national_start(user=None, base_code="xa-ntm-2026-2030")
+    return "GET", f"/bo-tieu-chi/{authored.code}/soan/", {}
+
+
+PAGES |= {
+    "sets-national": (SIGNED_IN, at("GET", "/bo-tieu-chi/")),
+    "sets-national#post": (CENTRAL, at("POST", "/bo-tieu-chi/", {"base": "xa-ntm-2026-2030"})),
+    "sets-national-edit": (CENTRAL, _national),
 }

@@ -63,12 +63,19 @@ def _version(authored: AuthoredSet, cset: CriteriaSet, *, user: Any, action: str
     return version
 
 
+def _base_set(period: Period, base_code: str) -> CriteriaSet:
+    """The set a variant starts from: the period's own, a national authored one, or shipped."""
+    if period.criteria_set.code == base_code:
+        return cset_of(period.criteria_set)
+    national = AuthoredSet.objects.filter(code=base_code, province_code="").first()
+    return cset_of(national.current().record) if national else load_set(base_code)
+
+
 def variant_start(*, user: Any, scope: Scope, period: Period, base_code: str) -> AuthoredSet:
     """The province's own variant of a national set, its first version the set itself."""
     if not scope.can_manage_period(period):
         raise PermissionDenied
-    attached = period.criteria_set
-    base = cset_of(attached) if attached.code == base_code else load_set(base_code)
+    base = _base_set(period, base_code)
     code = variant_code(base.code, period.province_code)
     with transaction.atomic():
         authored, created = AuthoredSet.objects.get_or_create(
@@ -79,6 +86,21 @@ def variant_start(*, user: Any, scope: Scope, period: Period, base_code: str) ->
         if created:
             data = criteria_set_to_data(base) | {"code": code, "title": authored.title,
                                                  "parent": base.code}  # fmt: skip
+            _version(authored, criteria_set_from_data(data), user=user, action="start",
+                     summary=f"bắt đầu từ bộ {base.code}")  # fmt: skip
+    return authored
+
+
+def national_start(*, user: Any, base_code: str) -> AuthoredSet:
+    """The central office's completed version of a shipped national set (no province)."""
+    base = load_set(base_code)
+    code = f"{base.code}-hoan-thien"
+    with transaction.atomic():
+        authored, created = AuthoredSet.objects.get_or_create(
+            code=code, defaults={"title": base.title, "parent_code": base.code}
+        )
+        if created:
+            data = criteria_set_to_data(base) | {"code": code, "parent": base.code}
             _version(authored, criteria_set_from_data(data), user=user, action="start",
                      summary=f"bắt đầu từ bộ {base.code}")  # fmt: skip
     return authored

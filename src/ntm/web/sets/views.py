@@ -58,7 +58,10 @@ def national_choices(period: Period) -> list[tuple[str, str]]:
         s for s in available_sets()
         if s.parent is None and s.level == level and s.period[0] <= period.year <= s.period[1]
     ]  # fmt: skip
-    return [(s.code, f"{s.code} — {s.title}") for s in sorted(found, key=lambda s: s.code)]
+    shipped = [(s.code, f"{s.code} — {s.title}") for s in sorted(found, key=lambda s: s.code)]
+    roots = {s.code for s in found}
+    completed = AuthoredSet.objects.filter(province_code="", parent_code__in=roots)
+    return shipped + [(a.code, f"{a.code} — {a.title}") for a in completed.order_by("code")]
 
 
 class AttachForm(forms.Form):
@@ -133,7 +136,7 @@ def set_edit(request: HttpRequest, period_id: int) -> HttpResponse:
     context = _edit_context(period, authored)
     if request.method == "POST":
         try:
-            change = _apply(request, authored, context)
+            change = apply_change(request, authored, context)
         except ImportFailed as failed:
             context["problems"] = failed.problems
             return render(request, "sets/edit.html", context, status=400)
@@ -146,7 +149,7 @@ def set_edit(request: HttpRequest, period_id: int) -> HttpResponse:
     return render(request, "sets/edit.html", context)
 
 
-def _apply(
+def apply_change(
     request: HttpRequest, authored: AuthoredSet, context: dict[str, object]
 ) -> services.Change | None:
     """The posted paste or upload, or None when its form is not valid (errors in context)."""

@@ -1,0 +1,93 @@
+"""National sets authored by the central office: /bo-tieu-chi/….
+
+The list of sets (shipped and authored, with their completeness) is for everyone signed in. The
+central office (and the administrator) starts the completed national version of a shipped set
+(``<code>-hoan-thien``, national: no province) and edits it with the same paste and upload as
+the provincial office; a province then starts its variant from it like from a shipped set.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from ntm.criteria import available_sets
+from ntm.io.errors import ImportFailed
+from ntm.web.accounts.models import Role
+from ntm.web.assessments.access import request_scope
+from ntm.web.readmodel.sets import cset_of
+from ntm.web.sets import services
+from ntm.web.sets.models import AuthoredSet
+from ntm.web.sets.paste import paste_headers
+from ntm.web.sets.selectors import set_completeness
+from ntm.web.sets.views import PasteForm, UploadForm, apply_change
+
+
+class NationalStartForm(forms.Form):
+    base = forms.ChoiceField(label=gettext_lazy("Bộ tiêu chí quốc gia"))
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        shipped = sorted((s for s in available_sets() if s.parent is None), key=lambda s: s.code)
+        self.fields["base"].choices = [(s.code, f"{s.code} — {s.title}") for s in shipped]
+
+
+def _central(request: HttpRequest) -> None:
+    roles = request_scope(request).roles
+    if not ({Role.CENTRAL, Role.ADMIN} & set(roles)):
+        raise PermissionDenied
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def sets_list(request: HttpRequest) -> HttpResponse:
+    """Every set with its completeness; the central office starts a national version."""
+    form = NationalStartForm(request.POST or None)
+    if request.method == "POST":
+        _central(request)
+        if form.is_valid():
+            base = form.cleaned_data["base"]
+            authored = services.national_start(user=request.user, base_code=base)
+            return redirect("sets-national-edit", code=authored.code)
+    rows = [(s, set_completeness(s, s.period[0])) for s in available_sets() if s.parent is None]
+    authored = []
+    for a in AuthoredSet.objects.order_by("code"):
+        cset = cset_of(a.current().record)
+        authored.append((a, set_completeness(cset, cset.period[0])))
+    roles = set(request_scope(request).roles)
+    context = {"rows": sorted(rows, key=lambda r: r[0].code), "authored": authored, "form": form,
+               "can_author": bool({Role.CENTRAL, Role.ADMIN} & roles)}  # fmt: skip
+    return render(request, "sets/national.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def national_edit(request: HttpRequest, code: str) -> HttpResponse:
+    """A national authored set: paste rows or upload the table, each change a version."""
+    _central(request)
+    authored = get_object_or_404(AuthoredSet, code=code, province_code="")
+    cset = cset_of(authored.current().record)
+    context: dict[str, object] = {
+        "period": None, "authored": authored, "cset": cset,
+        "done": set_completeness(cset, cset.period[0]), "columns": paste_headers(cset),
+        "versions": authored.versions.select_related("record").order_by("-number"),
+        "paste": PasteForm(), "upload": UploadForm(),
+    }  # fmt: skip
+    if request.method == "POST":
+        try:
+            change = apply_change(request, authored, context)
+        except ImportFailed as failed:
+            context["problems"] = failed.problems
+            return render(request, "sets/edit.html", context, status=400)
+        if change is None:
+            return render(request, "sets/edit.html", context, status=400)
+        messages.success(request, _("Đã ghi.") if change.version else _("Không có gì thay đổi."))
+        return redirect("sets-national-edit", code=authored.code)
+    return render(request, "sets/edit.html", context)
