@@ -28,6 +28,7 @@ from ntm.cli import (  # noqa: E402
     forecast,
     monitoring,
     ocop,
+    plan_funding,
     read_report,
     report,
     serve,
@@ -45,6 +46,7 @@ _MODULES = (
     backup,
     read_report,
     forecast,
+    plan_funding,
 )
 for _module in _MODULES:
     _module.register(app)

@@ -15,7 +15,7 @@ HiGHS is left to prove the second objective only, which it does quickly.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -164,7 +164,7 @@ def next_tranche(
 
 
 def gaps_from_statuses(
-    missing: dict[str, Sequence[int]], unit_costs: dict[int, float]
+    missing: Mapping[str, Sequence[int]], unit_costs: Mapping[int, float]
 ) -> list[Gap]:
     """Each commune's unmet criteria, costed at the criterion's unit cost (None if unknown)."""
     return [

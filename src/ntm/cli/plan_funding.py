@@ -1,0 +1,155 @@
+"""``ntm plan-funding``: which unmet criteria in which communes to fund with a budget, to
+recognise the most communes (issue #15.3). Same data files as ``ntm evaluate``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Annotated
+
+import numpy as np
+import typer
+from openpyxl import Workbook
+
+from ntm.cli.evaluate import fail, fail_unexpected, write_atomically
+from ntm.domain.evaluation import MET, Evaluation
+from ntm.domain.funding_plan import Plan, Tranche, gaps_from_statuses, next_tranche, plan_funding
+from ntm.formatting import number
+from ntm.io.bundle import load_inputs
+from ntm.io.errors import ImportFailed
+from ntm.numbers import parse_number
+
+
+def read_costs(path: Path) -> dict[int, float]:
+    """``criterion,unit_cost_billion_vnd``: what closing one criterion in one commune costs."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        fail([f"{path.name}: không đọc được tệp (cần CSV mã UTF-8)"])
+    rows = list(csv.DictReader(io.StringIO(text)))
+    problems, costs = [], {}
+    for line, row in enumerate(rows, start=2):
+        criterion, cost = row.get("criterion"), row.get("unit_cost_billion_vnd")
+        try:
+            parsed = parse_number(cost) if cost else None
+        except ValueError:
+            parsed = None
+        if criterion is None or not criterion.strip().isdigit():
+            problems.append(f"{path.name}, dòng {line}, cột criterion: cần số tiêu chí (1–19)")
+        elif parsed is None or parsed.value < 0:
+            problems.append(
+                f"{path.name}, dòng {line}, cột unit_cost_billion_vnd: cần số tỷ đồng ≥ 0"
+            )
+        else:
+            costs[int(criterion)] = parsed.value
+    if problems or not costs:
+        fail(problems or [f"{path.name}: không có dòng chi phí nào"])
+    return costs
+
+
+def _missing(ev: Evaluation) -> dict[str, list[int]]:
+    numbers = ev.cset.criterion_numbers
+    out = {}
+    for row, unit in enumerate(ev.units):
+        unmet = [numbers[c] for c in np.flatnonzero(ev.criterion_status[row] != MET)]
+        if unmet:
+            out[unit.code] = unmet
+    return out
+
+
+def _xlsx(plan: Plan, tranche: Tranche | None, names: dict[str, str]) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Phương án"
+    sheet.append(["Mã xã", "Tên xã", "Tiêu chí", "Chi phí (tỷ đồng)", "Xã đạt chuẩn sau phương án"])
+    done = set(plan.recognised)
+    for gap in plan.funded:
+        name = names.get(gap.commune, "")
+        sheet.append(
+            [gap.commune, name, gap.criterion, gap.cost, "Có" if gap.commune in done else ""]
+        )
+    summary = book.create_sheet("Tổng hợp")
+    summary.append(["Ngân sách (tỷ đồng)", plan.budget])
+    summary.append(["Chi phí phương án (tỷ đồng)", plan.cost])
+    summary.append(["Số xã đạt chuẩn thêm", len(plan.recognised)])
+    summary.append(["Số tiêu chí đạt thêm", plan.criteria_gained])
+    if tranche is not None:
+        summary.append(
+            [f"Thêm {number(tranche.extra, 1)} tỷ đồng: số xã thêm", tranche.more_communes]
+        )
+        summary.append(["… số tiêu chí thêm", tranche.more_criteria])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _lines(plan: Plan, tranche: Tranche | None, names: dict[str, str]) -> list[str]:
+    lines = [
+        f"Ngân sách {number(plan.budget, 1)} tỷ đồng; phương án dùng {number(plan.cost, 1)} tỷ "
+        f"đồng: {number(len(plan.recognised))} xã đạt chuẩn thêm, "
+        f"{number(plan.criteria_gained)} tiêu chí đạt thêm.",
+    ]
+    lines += [f"- {code} {names.get(code, '')}: đạt chuẩn" for code in plan.recognised]
+    if tranche is not None:
+        lines.append(
+            f"Thêm {number(tranche.extra, 1)} tỷ đồng: thêm {number(tranche.more_communes)} xã "
+            f"đạt chuẩn, {number(tranche.more_criteria)} tiêu chí."
+        )
+    return lines
+
+
+def plan_funding_command(
+    data: Annotated[list[Path], typer.Argument(help="Tệp dữ liệu một năm (như ntm evaluate).")],
+    costs: Annotated[Path, typer.Option(help="CSV: criterion, unit_cost_billion_vnd.")],
+    budget: Annotated[float, typer.Option(help="Ngân sách (tỷ đồng).")],
+    cap: Annotated[float | None, typer.Option(help="Trần mỗi xã (tỷ đồng).")] = None,
+    tranche: Annotated[float | None, typer.Option(help="Đợt vốn tiếp theo (tỷ đồng).")] = None,
+    units: Annotated[Path | None, typer.Option(help="Tệp danh sách xã.")] = None,
+    criteria: Annotated[str | None, typer.Option(help="Mã bộ tiêu chí.")] = None,
+    out: Annotated[Path | None, typer.Option(help="Ghi phương án ra tệp .xlsx.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")] = False,
+) -> None:
+    """Chọn tiêu chí nào ở xã nào để cấp vốn, cho nhiều xã đạt chuẩn nhất trong ngân sách.
+
+    Mục tiêu thứ hai: nhiều tiêu chí đạt thêm nhất. Tối ưu bằng scipy milp (HiGHS)."""
+    unit_costs = read_costs(costs)
+    try:
+        ev = load_inputs(data, units_path=units, criteria=criteria).evaluate()
+    except ImportFailed as exc:
+        fail(exc.problems)
+    except Exception:
+        fail_unexpected("đọc dữ liệu")
+    names = {u.code: u.name for u in ev.units}
+    gaps = gaps_from_statuses(_missing(ev), unit_costs)
+    plan = plan_funding(gaps, budget, cap)
+    more = next_tranche(gaps, plan, tranche, cap) if tranche else None
+    if out is not None:
+        write_atomically(out, _xlsx(plan, more, names))
+    if as_json:
+        typer.echo(json.dumps(_json(plan, more), ensure_ascii=False, indent=2))
+    else:
+        for line in _lines(plan, more, names):
+            typer.echo(line)
+
+
+def _json(plan: Plan, more: Tranche | None) -> dict[str, object]:
+    return {
+        "budget": plan.budget,
+        "cost": plan.cost,
+        "recognised": list(plan.recognised),
+        "criteria_gained": plan.criteria_gained,
+        "optimal": plan.optimal,
+        "funded": [
+            {"commune": g.commune, "criterion": g.criterion, "cost": g.cost} for g in plan.funded
+        ],
+        "next_tranche": None
+        if more is None
+        else {"extra": more.extra, "communes": more.more_communes, "criteria": more.more_criteria},
+    }
+
+
+def register(app: typer.Typer) -> None:
+    app.command("plan-funding")(plan_funding_command)
