@@ -15,7 +15,7 @@ from typing import Protocol
 from django.apps import apps
 
 from ntm.domain.measures import measure_of
-from ntm.domain.rollup import Rollup
+from ntm.domain.rollup import Rollup, round_half_up
 from ntm.web.assessments.models import Period
 from ntm.web.units.models import Unit
 
@@ -40,6 +40,10 @@ class Place:
             return found[0] if found else None
         return next((p for p in found if p.year == year), None)
 
+    def years(self) -> list[int]:
+        """The years of the province's periods, newest first."""
+        return sorted({p.year for ps in self.periods.values() for p in ps}, reverse=True)
+
     def any_period(self) -> Period | None:
         latest = [ps[0] for ps in self.periods.values() if ps]
         return max(latest, key=lambda p: (p.year, p.pk)) if latest else None
@@ -59,7 +63,8 @@ def _assessment(code: str, parameter: str, r: Rollup) -> float | None:
     if code == "districts_complete":
         return float(_districts_complete(r))
     if m.share:
-        return 100.0 * r.recognised / r.units_total if r.units_total else None
+        # Rounded as people read a share (one decimal): the status is judged on what is shown.
+        return round_half_up(100.0 * r.recognised / r.units_total, 1) if r.units_total else None
     return float(r.recognised)
 
 
@@ -128,8 +133,12 @@ def measure_value(
             return None, year
         r = rollups.of(period)
         return (None if r is None else _assessment(code, parameter, r)), period.year
-    latest = place.any_period()
-    when = year if year is not None else (latest.year if latest else None)
-    if when is None:
-        return None, None
-    return _other(code, parameter, place, when), when
+    if year is not None:
+        return _other(code, parameter, place, year), year
+    # The latest data: the newest year of the province's periods that has a value (monitoring
+    # figures are often entered for fewer years than the criteria are assessed).
+    for when in place.years():
+        value = _other(code, parameter, place, when)
+        if value is not None:
+            return value, when
+    return None, None
