@@ -20,12 +20,14 @@ class _Server(BaseApplication):
         from django.db import connections
         from django.urls import get_resolver
 
+        from ntm.web.readmodel.warm import warm
         from ntm.web.wsgi import application
 
         # Loaded once in the arbiter (preload_app) with every view module, so each worker forks
         # warm instead of paying seconds of imports on a person's first request. No connection
         # may cross the fork: any opened while importing is closed here.
         get_resolver().url_patterns  # noqa: B018 - imports the URL conf and its views
+        warm()  # the national view and the public index judged before the first person
         connections.close_all()
         return application
 
