@@ -119,6 +119,24 @@ def _shipped_or_office_sets() -> list[CriteriaSet]:
     return found
 
 
+def _standard_within(year: int, numbers: list[int]) -> CriteriaSet | None:
+    """The national commune set of ``year`` with as many criteria as the columns, read without
+    parsing the other set files (≈ 0,3 s in a fresh process). It is the set the full guess below
+    would choose, which sorts these first; None sends the caller to the full guess."""
+    files = set_files()
+    for code in STANDARD_COMMUNE_SETS:
+        if code not in files:
+            continue
+        try:
+            cset = load_set(files[code])
+        except CriteriaFileError:
+            continue
+        fits = not numbers or len(cset.criteria) == max(numbers)
+        if cset.code == code and fits and cset.period[0] <= year <= cset.period[1]:
+            return cset
+    return None
+
+
 def _infer_set(
     year: int, sources: list[DataSource], notes: list[str], problems: list[Problem]
 ) -> CriteriaSet | None:
@@ -127,6 +145,9 @@ def _infer_set(
         return load_set(meta.pop())
     numbers = [n for s in sources for n in s.criterion_columns]
     has_indicators = any(s.indicator_columns or s.shape == "long" for s in sources)
+    quick = _standard_within(year, numbers)
+    if quick is not None:
+        return quick
     candidates = [
         s
         for s in _shipped_or_office_sets()
