@@ -62,3 +62,53 @@ def test_a_bad_cost_row_is_named_by_file_line_and_column(kontum: Path, tmp_path:
     result = _run(kontum, _costs(tmp_path, "2,nhiều\n"), "--budget", "10")
     assert result.exit_code == 2
     assert "chi-phi.csv, dòng 2, cột unit_cost_billion_vnd: cần số tỷ đồng ≥ 0" in result.output
+
+
+SET = """\
+code: xa-thu-chi-phi
+title: Bộ tiêu chí thử chi phí
+basis: Dữ liệu kiểm thử
+period: [2021, 2025]
+criteria:
+  - number: 1
+    name: Nước sạch
+    indicators:
+      - {code: "1.1", name: Tỷ lệ hộ dùng nước sạch, kind: percent, thresholds: 80}
+  - number: 2
+    name: Mô hình sản xuất
+    indicators:
+      - {code: "2.1", name: Số mô hình sản xuất, kind: count, thresholds: 3}
+"""
+
+
+def test_an_indicator_gap_is_priced_per_unit_short(tmp_path: Path):
+    sets = tmp_path / "sets"
+    sets.mkdir()
+    (sets / "xa-thu-chi-phi.yaml").write_text(SET, encoding="utf-8")
+    data = tmp_path / "du-lieu.csv"
+    data.write_text(
+        "commune_code,commune_name,year,1.1,2.1\n"
+        "23311,Xã Đắk Cấm,2024,70,3\n"  # 10 points short of 80 % on 1.1
+        "23314,Xã Kroong,2024,85,1\n",  # two production models short on 2.1
+        encoding="utf-8",
+    )
+    costs = _costs(tmp_path, "")
+    costs.write_text(
+        "criterion,indicator,unit_cost_billion_vnd\n,1.1,0.5\n,2.1,2\n", encoding="utf-8"
+    )
+    runner_with_set = CliRunner(env={"NTM_CRITERIA_DIR": str(sets)})
+
+    def plan(budget: str) -> dict:
+        args = ["plan-funding", str(data), "--costs", str(costs), "--criteria", "xa-thu-chi-phi"]
+        result = runner_with_set.invoke(app, [*args, "--budget", budget, "--json"])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    def priced(found: dict) -> dict:
+        return {(f["commune"], f["criterion"]): f["cost"] for f in found["funded"]}
+
+    # Kroong's two missing models cost 2 × 2 = 4; Đắk Cấm's ten points cost 10 × 0,5 = 5
+    assert priced(plan("4,5")) == {("23314", 2): 4.0}
+    both = plan("9")
+    assert priced(both) == {("23314", 2): 4.0, ("23311", 1): 5.0}
+    assert sorted(both["recognised"]) == ["23311", "23314"]

@@ -3,60 +3,21 @@ recognise the most communes (issue #15.3). Same data files as ``ntm evaluate``."
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from pathlib import Path
 from typing import Annotated
 
-import numpy as np
 import typer
 from openpyxl import Workbook
 
 from ntm.cli.evaluate import fail, fail_unexpected, write_atomically
-from ntm.domain.evaluation import MET, Evaluation
-from ntm.domain.funding_plan import Plan, Tranche, gaps_from_statuses, next_tranche, plan_funding
+from ntm.cli.funding_costs import commune_gaps, read_costs
+from ntm.domain.funding_plan import Plan, Tranche, next_tranche, plan_funding
 from ntm.formatting import number
 from ntm.io.bundle import load_inputs
 from ntm.io.errors import ImportFailed
 from ntm.numbers import parse_number
-
-
-def read_costs(path: Path) -> dict[int, float]:
-    """``criterion,unit_cost_billion_vnd``: what closing one criterion in one commune costs."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        fail([f"{path.name}: không đọc được tệp (cần CSV mã UTF-8)"])
-    rows = list(csv.DictReader(io.StringIO(text)))
-    problems, costs = [], {}
-    for line, row in enumerate(rows, start=2):
-        criterion, cost = row.get("criterion"), row.get("unit_cost_billion_vnd")
-        try:
-            parsed = parse_number(cost) if cost else None
-        except ValueError:
-            parsed = None
-        if criterion is None or not criterion.strip().isdigit():
-            problems.append(f"{path.name}, dòng {line}, cột criterion: cần số tiêu chí (1–19)")
-        elif parsed is None or parsed.value < 0:
-            problems.append(
-                f"{path.name}, dòng {line}, cột unit_cost_billion_vnd: cần số tỷ đồng ≥ 0"
-            )
-        else:
-            costs[int(criterion)] = parsed.value
-    if problems or not costs:
-        fail(problems or [f"{path.name}: không có dòng chi phí nào"])
-    return costs
-
-
-def _missing(ev: Evaluation) -> dict[str, list[int]]:
-    numbers = ev.cset.criterion_numbers
-    out = {}
-    for row, unit in enumerate(ev.units):
-        unmet = [numbers[c] for c in np.flatnonzero(ev.criterion_status[row] != MET)]
-        if unmet:
-            out[unit.code] = unmet
-    return out
 
 
 def _xlsx(plan: Plan, tranche: Tranche | None, names: dict[str, str]) -> bytes:
@@ -101,12 +62,30 @@ def _lines(plan: Plan, tranche: Tranche | None, names: dict[str, str]) -> list[s
     return lines
 
 
+def _amounts(**texts: str | None) -> tuple[float | None, ...]:
+    """Amounts in tỷ đồng as people write them (``1.250,5``), each checked ≥ 0."""
+    out, problems = [], []
+    for option, text in texts.items():
+        try:
+            parsed = parse_number(text) if text is not None else None
+        except ValueError:
+            parsed = None
+        if text is not None and (parsed is None or parsed.value < 0):
+            problems.append(f"--{option} {text!r}: cần số tỷ đồng ≥ 0 (ví dụ 1.250,5)")
+        out.append(parsed.value if parsed is not None else None)
+    if problems:
+        fail(problems, "Tùy chọn không hợp lệ:")
+    return tuple(out)
+
+
 def plan_funding_command(
     data: Annotated[list[Path], typer.Argument(help="Tệp dữ liệu một năm (như ntm evaluate).")],
-    costs: Annotated[Path, typer.Option(help="CSV: criterion, unit_cost_billion_vnd.")],
-    budget: Annotated[float, typer.Option(help="Ngân sách (tỷ đồng).")],
-    cap: Annotated[float | None, typer.Option(help="Trần mỗi xã (tỷ đồng).")] = None,
-    tranche: Annotated[float | None, typer.Option(help="Đợt vốn tiếp theo (tỷ đồng).")] = None,
+    costs: Annotated[
+        Path, typer.Option(help="CSV: criterion hoặc indicator, unit_cost_billion_vnd.")
+    ],
+    budget: Annotated[str, typer.Option(help="Ngân sách (tỷ đồng, ví dụ 1.250,5).")],
+    cap: Annotated[str | None, typer.Option(help="Trần mỗi xã (tỷ đồng).")] = None,
+    tranche: Annotated[str | None, typer.Option(help="Đợt vốn tiếp theo (tỷ đồng).")] = None,
     units: Annotated[Path | None, typer.Option(help="Tệp danh sách xã.")] = None,
     criteria: Annotated[str | None, typer.Option(help="Mã bộ tiêu chí.")] = None,
     out: Annotated[Path | None, typer.Option(help="Ghi phương án ra tệp .xlsx.")] = None,
@@ -115,6 +94,7 @@ def plan_funding_command(
     """Chọn tiêu chí nào ở xã nào để cấp vốn, cho nhiều xã đạt chuẩn nhất trong ngân sách.
 
     Mục tiêu thứ hai: nhiều tiêu chí đạt thêm nhất. Tối ưu bằng scipy milp (HiGHS)."""
+    amounts = _amounts(budget=budget, cap=cap, tranche=tranche)
     unit_costs = read_costs(costs)
     try:
         ev = load_inputs(data, units_path=units, criteria=criteria).evaluate()
@@ -123,9 +103,10 @@ def plan_funding_command(
     except Exception:
         fail_unexpected("đọc dữ liệu")
     names = {u.code: u.name for u in ev.units}
-    gaps = gaps_from_statuses(_missing(ev), unit_costs)
-    plan = plan_funding(gaps, budget, cap)
-    more = next_tranche(gaps, plan, tranche, cap) if tranche else None
+    gaps = commune_gaps(ev, unit_costs)
+    total, limit, extra = amounts
+    plan = plan_funding(gaps, total or 0.0, limit)
+    more = next_tranche(gaps, plan, extra, limit) if extra else None
     if out is not None:
         write_atomically(out, _xlsx(plan, more, names))
     if as_json:
