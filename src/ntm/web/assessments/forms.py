@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ntm.domain.criteria import CriteriaSet
 from ntm.web.assessments.values import parse_indicator_value, yes_no_code
+from ntm.web.assessments.widgets import FastSelect, FastTextInput
 
 STATUS_CHOICES = [
     ("", _("Theo chỉ tiêu")),
@@ -20,7 +21,7 @@ STATUS_CHOICES = [
 YES_NO_CHOICES = [("", "—"), ("1", _("Có")), ("0", _("Không"))]
 
 
-class YesNoSelect(forms.Select):
+class YesNoSelect(FastSelect):
     """Có / Không / — for a yes/no indicator. Values are stored as 1 and 0; whatever form the
     answer arrives in ("1", "có", "x"), the matching choice is the one shown selected."""
 
@@ -39,14 +40,16 @@ class CommuneValuesForm(forms.Form):
         self.cset = cset
         for ind in cset.indicators:
             # Still a CharField under the select: typed words ("có") and imports parse the same.
-            widget = YesNoSelect() if ind.kind == "yes_no" else forms.TextInput()
+            widget = YesNoSelect() if ind.kind == "yes_no" else FastTextInput()
             self.fields[f"ind-{ind.code}"] = forms.CharField(
                 required=False, label=ind.name, widget=widget
             )
-            self.fields[f"cmt-{ind.code}"] = forms.CharField(required=False, max_length=2000)
+            self.fields[f"cmt-{ind.code}"] = forms.CharField(
+                required=False, max_length=2000, widget=FastTextInput()
+            )
         for crit in cset.criteria:
             self.fields[f"tc-{crit.number}"] = forms.ChoiceField(
-                required=False, choices=STATUS_CHOICES, label=crit.name
+                required=False, choices=STATUS_CHOICES, label=crit.name, widget=FastSelect
             )
 
     def clean(self) -> dict[str, Any]:
