@@ -17,10 +17,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp  # type: ignore[import-untyped]
-from scipy.sparse import coo_array  # type: ignore[import-untyped]
+
+if TYPE_CHECKING:  # scipy is imported where a plan is solved: ≈ 1 s at every `ntm` start else
+    from scipy.optimize import LinearConstraint  # type: ignore[import-untyped]
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,9 @@ def _constraints(
     budget: float,
     cap: float | None,
 ) -> list[LinearConstraint]:
+    from scipy.optimize import LinearConstraint
+    from scipy.sparse import coo_array  # type: ignore[import-untyped]
+
     n, m = len(gaps), len(communes)
     costs = np.array([g.cost or 0.0 for g in gaps])
     out = [LinearConstraint(np.concatenate([costs, np.zeros(m)])[None, :], -np.inf, budget)]
@@ -114,6 +119,8 @@ def plan_funding(
 ) -> Plan:
     """The best plan within ``budget`` (and ``cap`` per commune); gaps without a cost stay
     unfunded and their communes cannot be recognised by this plan."""
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
     rows = _by_commune(gaps)
     communes = [code for code, idx in rows.items() if all(gaps[i].cost is not None for i in idx)]
     n, m = len(gaps), len(communes)
