@@ -186,9 +186,20 @@ def public_province(*, regime: str, province_code: str) -> dict[str, Any] | None
             "recognised": recognised_communes(province_code=province_code),
         }
 
-    key = "ntm:public:province:" + digest((regime, province_code, world_version()))
+    # Targets on an indicator or a fund total move with the monitoring data (issue #12.3).
+    key = "ntm:public:province:" + digest(
+        (regime, province_code, world_version(), _monitoring_version())
+    )
     context, _kept = cached(key, build)
     return context if context["f"] is not None else None
+
+
+def _monitoring_version() -> int:
+    if not apps.is_installed("ntm.web.monitoring"):
+        return 0
+    from ntm.web.monitoring.triggers import monitoring_version
+
+    return monitoring_version()
 
 
 def recognised_communes(*, province_code: str | None = None) -> list[dict[str, Any]]:
