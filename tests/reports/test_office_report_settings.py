@@ -158,3 +158,26 @@ def test_a_field_is_filled_with_spaces_or_without() -> None:
 def test_a_settings_file_that_is_not_a_table_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match=r"s\.yaml: tệp cần là một bảng"):
         read_settings(_write(tmp_path, "s.yaml", "- a\n- b\n"))
+
+
+@pytest.mark.parametrize(
+    ("issuer", "present", "absent"),
+    [
+        ("tinh_uy", ["TỈNH ỦY KON TUM", "T/M BAN THƯỜNG VỤ"], ["ỦY BAN NHÂN DÂN TỈNH KON TUM"]),
+        ("van_phong_dieu_phoi", ["VĂN PHÒNG ĐIỀU PHỐI", "CHÁNH VĂN PHÒNG", "/BC-VPĐP"],
+         ["TM. ỦY BAN NHÂN DÂN", "Tỉnh ủy Kon Tum"]),
+        ("ban_chi_dao", ["BAN CHỈ ĐẠO", "TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN", "/BC-BCĐ"],
+         ["Tỉnh ủy Kon Tum"]),
+    ],
+)  # fmt: skip
+def test_each_issuer_heads_and_signs_the_report_its_own_way(
+    tmp_path: Path, issuer: str, present: list[str], absent: list[str]
+) -> None:
+    settings = _write(tmp_path, "s.yaml", f"issuer: {issuer}\ndate: 15/12/2020\n")
+    out, result = _report(tmp_path, settings)
+    assert result.exit_code == 0, result.output
+    text = docx_text(out / "report.docx")
+    for phrase in present:
+        assert phrase in text, phrase
+    for phrase in absent:
+        assert phrase not in text, phrase

@@ -15,7 +15,7 @@ from ntm.reports.document import Issuer, document_context
 from ntm.reports.fields import FieldError, report_fields
 from ntm.reports.figures import ReportFigures
 from ntm.reports.narrative import render_sections, write_office_report
-from ntm.reports.settings import ReportSettings, SettingsError, read_settings
+from ntm.reports.settings import ReportSettings, SettingsError, office_context, read_settings
 
 EXIT_INPUT = 2
 SettingsOption = Annotated[
@@ -61,4 +61,5 @@ def office_write(
             f"Có 1 lỗi trong tệp thiết lập; không ghi tệp báo cáo nào:\n- {exc}", markup=False
         )
         raise typer.Exit(EXIT_INPUT) from None
-    return write_office_report(fig, document_context(fig, who), out, sections, template=template)
+    context = office_context(fig, who, office) if settings else document_context(fig, who)
+    return write_office_report(fig, context, out, sections, template=template)

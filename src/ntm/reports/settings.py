@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ntm.reports.document import PARTY, Issuer, place_name
+from ntm.reports.document import PARTY, DocumentContext, Issuer, document_context, place_name
+from ntm.reports.figures import ReportFigures
 
 # issuer code → (name people choose, the issuer's name pattern, parent, blank number,
 # signer's authority, signer's title). "{place}" is the province's name without "Tỉnh".
@@ -84,6 +85,15 @@ class ReportSettings:
             title=self.title or None,
             recipients=list(self.recipients),
         )
+
+
+def office_context(fig: ReportFigures, issuer: Issuer, office: ReportSettings) -> DocumentContext:
+    """The document's words for the office's issuer. An issuer signing in its own name (the
+    coordination office's chief) has no "TM." line, which ``Issuer`` would otherwise default."""
+    context = document_context(fig, issuer)
+    if ISSUERS[office.issuer][4]:
+        return context
+    return replace(context, signature=replace(context.signature, signer_authority=""))
 
 
 class SettingsError(ValueError):

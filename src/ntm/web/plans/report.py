@@ -11,7 +11,7 @@ from ntm.reports.document import Issuer, document_context
 from ntm.reports.fields import FieldError, fill, report_fields
 from ntm.reports.figures import ReportFigures
 from ntm.reports.narrative import Section, render_sections, write_office_report
-from ntm.reports.settings import SECTIONS, ReportSettings
+from ntm.reports.settings import SECTIONS, ReportSettings, office_context
 from ntm.web.assessments.models import Period
 from ntm.web.plans.models import NarrativeSection, ReportSetting, State
 from ntm.web.public.selectors import Rollups, TargetRow, target_rows
@@ -77,5 +77,5 @@ def office_report_write(*, period: Period, fig: ReportFigures, out: Path, part: 
         context = document_context(fig, Issuer(date=office.date))
         write_office_report(fig, context, out, [])
         return
-    issuer = office.issuer_for(fig.province_name)
-    write_office_report(fig, document_context(fig, issuer), out, _sections(period, fig, office))
+    context = office_context(fig, office.issuer_for(fig.province_name), office)
+    write_office_report(fig, context, out, _sections(period, fig, office))
