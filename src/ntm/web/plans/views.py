@@ -72,7 +72,9 @@ def _setting_initial(period: Period) -> dict[str, object]:
     return {name: getattr(row, name) for name in names}
 
 
-def _section_forms(period: Period, codes: set[str]) -> list[tuple[str, SectionForm, object]]:
+def _section_forms(
+    period: Period, codes: set[str]
+) -> list[tuple[str, SectionForm, NarrativeSection | None]]:
     stored = {s.section: s for s in NarrativeSection.objects.filter(period=period)}
     out = []
     for key, heading in SECTIONS.items():
