@@ -32,6 +32,8 @@ TARGETS = [
     ({"measure": "communes_recognised_model", "value": "3", "value_high": "5", "year": "2025"},
      "3–5"),
     ({"measure": "indicator", "parameter": "poverty_pct", "value": "10", "year": "2025"}, "≤ 10"),
+    ({"measure": "fund_total", "value": "2.000", "year": "2020", "baseline_value": "0"},
+     "≥ 2.000"),
     ({"measure": "communes_recognised_share", "value": "65", "year": "2030", "plan": NQ257},
      "≥ 65"),
     ({"measure": "indicator", "parameter": "income_million", "value": "2,5", "value_high": "3",
@@ -86,6 +88,9 @@ def test_targets_of_seed_004_and_resolution_257_entered_on_the_page_show_their_s
     poverty = by_measure["indicatorpoverty_pct"]
     assert "Tỷ lệ hộ nghèo" in poverty and "<td>14,35 (2020)</td>" in poverty
     assert "<strong>Đúng tiến độ</strong>" in poverty
+    # The funds of 2016-2020 (Phụ lục 02) add up to 1.847,561 billion VND, short of 2.000.
+    funds = by_measure["fund_total"]
+    assert "<td>1.847,561 (2025)</td>" in funds and "<strong>Không đạt mục tiêu</strong>" in funds
     # No advanced-tier period and no income entered: said, never shown as zero.
     assert "<strong>Không tính được</strong>" in by_measure["communes_recognised_advanced"]
     assert "<strong>Không tính được</strong>" in by_measure["indicatorincome_million"]
