@@ -58,9 +58,7 @@ def _rows(html: str) -> list[str]:
     return table.split("<tr")[2:]
 
 
-def test_targets_of_seed_004_and_resolution_257_entered_on_the_page_show_their_status(
-    client, demo
-):
+def test_targets_of_seed_004_and_resolution_257_entered_on_the_page_show_their_status(client, demo):
     PlanTarget.objects.filter(province_code="62").delete()
     office = _office(client)
     for fields, _goal in TARGETS:
