@@ -8,4 +8,4 @@ import os
 
 os.environ.setdefault("DEBUG", "1")
 
-from ntm.web.settings import *  # noqa: E402, F403
+from ntm.web.settings import *  # noqa: F403

@@ -19,8 +19,8 @@ from ntm.web.recognition.forms import (
     SubmissionForm,
 )
 from ntm.web.recognition.history import history_rows
-from ntm.web.recognition.period_log import period_notice
 from ntm.web.recognition.models import State, Submission
+from ntm.web.recognition.period_log import period_notice
 from ntm.web.recognition.permissions import may_appraise, may_submit
 from ntm.web.recognition.selectors import (
     criterion_lines,
