@@ -149,3 +149,20 @@ def test_funds_in_million_dong_count_as_billions():
     reading = read_report_text(CASES[5][0])
     assert [s.billion for s in reading.funding_sources] == [1200.0, 845.5, 300.0]
     assert all(c.ok for c in reading.checks if c.rule == "funds_add_up")
+
+
+HOSTILE = {
+    "a sentence that never ends": "Tổng nguồn vốn là 5 tỷ đồng" + " a" * 50000,
+    "capitalised words without end": " ".join(["Đăk"] * 20000) + " x",
+    "a run of blank lines": "Có 5 xã" + "\n" * 100000 + "x",
+    "dashes and numbers": "1" + " - " * 30000 + "1.000," * 30000,
+    "district counts repeated": "Sa Thầy (đạt 4/10 xã), " * 5000,
+}
+
+
+@pytest.mark.parametrize("text", HOSTILE.values(), ids=HOSTILE.keys())
+def test_a_hostile_text_is_read_without_backtracking_forever(text: str):
+    # every pattern repeats a bounded number of times on sentences of at most 4.000 characters:
+    # these took minutes before the bounds, and take about a second now
+    reading = read_report_text(text)
+    assert all(len(c.sentence) <= 4000 for c in reading.checks)

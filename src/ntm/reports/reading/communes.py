@@ -171,7 +171,9 @@ def criteria(sentences: list[Sentence]) -> tuple[CriterionCount, ...]:
     return tuple(sorted(found.values(), key=lambda c: c.number))
 
 
-_DISTRICT = re.compile(rf"([{UPPER}][\w’]*(?: [{UPPER}][\w’]*)*) \(đạt (\d+)/(\d+) xã\)")
+_DISTRICT = re.compile(
+    rf"([{UPPER}][\w’]{{0,15}}(?: [{UPPER}][\w’]{{0,15}}){{0,4}}) \(đạt (\d+)/(\d+) xã\)"
+)
 _FRACTION = re.compile(r"(?<![\d.,/])(\d+)/(\d+) xã")
 _TOTAL = re.compile(
     rf"(?:có|gồm|tổng số(?: là)?|trong (?:tổng số )?|trên (?:tổng số )?)\s?({COUNT}) xã"

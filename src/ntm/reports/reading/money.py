@@ -14,7 +14,7 @@ _TOTAL_FUNDS = re.compile(
     rf".{{0,240}}?(?:là|đạt|khoảng|trên|được|:) ?(?:được )?(?:khoảng |trên |hơn )?{_AMOUNT}",
     re.I,
 )
-_SOURCE = re.compile(rf"([^,;:()]+?):? {_AMOUNT}")
+_SOURCE = re.compile(rf"([^,;:()]{{1,120}}?):? {_AMOUNT}")
 
 
 def _billion(amount: str, unit: str) -> float:

@@ -38,14 +38,17 @@ UPPER = "A-Z\u00c0-\u00dd\u0102\u0110\u0128\u0168\u01a0\u01af" + "".join(
 LOWER = "a-z\u00e0-\u00fd\u0103\u0111\u0129\u0169\u01a1\u01b0" + "".join(
     chr(c) for c in range(0x1EA1, 0x1EFA, 2)
 )
-_DASHES = re.compile(r"\s*[\u2010-\u2015\u2212-]\s*")
-_SPACES = re.compile(r"[ \t\u00a0\u202f]+")
+# Every pattern below runs on one sentence with bounded repeats, and no sentence is longer than
+# _LONGEST, so a hostile file costs linear time (tests/reports/reading: the hostile cases).
+_LONGEST = 4000
+_DASHES = re.compile(r" ?[\u2010-\u2015\u2212-] ?")
+_SPACES = re.compile(r"\s+")
 _APOSTROPHES = re.compile(r"[\u2018\u2019'`]")
 # A sentence ends at . ! ? … before an upper-case start, a list mark or a line break.
-_SENTENCE_END = re.compile(rf"(?<=[.!?…])\s+(?=[\"“(]?[{UPPER}0-9*•\-–])|\n+")
+_SENTENCE_END = re.compile(rf"(?<=[.!?…]) (?=[\"“(]?[{UPPER}0-9*•\-–])")
 # A footnote mark leaves a line break inside a sentence; the next line then starts with a
 # comma, a semicolon or a lower-case word, and belongs to the sentence before.
-_BROKEN_LINE = re.compile(rf"\s*\n\s*(?=[,;){LOWER}])")
+_CONTINUES = re.compile(rf"[,;){LOWER}]")
 _FOOTNOTE_MARK = re.compile(r"[\ufffd\uf0b7]")
 
 
@@ -64,13 +67,21 @@ def decimals_of(text: str) -> int:
 
 def normalise(sentence: str) -> str:
     """One spelling for dashes, spaces and apostrophes, so one pattern reads every variant."""
-    text = _APOSTROPHES.sub("\u2019", sentence)
-    text = _DASHES.sub("-", text)
-    return _SPACES.sub(" ", text).strip()
+    text = _SPACES.sub(" ", _APOSTROPHES.sub("\u2019", sentence))
+    return _DASHES.sub("-", text).strip()
 
 
 def sentences(text: str) -> list[str]:
     """The report's sentences, in order, each as written (spaces collapsed)."""
-    joined = _BROKEN_LINE.sub(" ", _FOOTNOTE_MARK.sub("", text))
-    parts = (_SPACES.sub(" ", part).strip() for part in _SENTENCE_END.split(joined))
-    return [part for part in parts if part]
+    lines: list[str] = []
+    for line in _FOOTNOTE_MARK.sub("", text).split("\n"):
+        line = _SPACES.sub(" ", line).strip()
+        if line and lines and lines[-1] and _CONTINUES.match(line):
+            lines[-1] += " " + line
+        elif line or (lines and lines[-1]):
+            lines.append(line)
+    out: list[str] = []
+    for line in filter(None, lines):
+        for part in _SENTENCE_END.split(line):
+            out += [part[i : i + _LONGEST].strip() for i in range(0, len(part), _LONGEST)]
+    return [part for part in out if part]
