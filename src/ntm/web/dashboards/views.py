@@ -17,6 +17,7 @@ from ntm.web.assessments.models import Period
 from ntm.web.dashboards.charts import subtitle
 from ntm.web.dashboards.exports import TABLES, table_workbook, xlsx_response
 from ntm.web.dashboards.figures import dashboard_figures
+from ntm.web.dashboards.forecast import forecast_context
 from ntm.web.dashboards.forms import SORT_CHOICES, DashboardFilterForm, MapUploadForm
 from ntm.web.dashboards.geo import (
     MAP_MAX_BYTES,
@@ -78,6 +79,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "can_manage": scope.can_manage_period(period), "query": request.GET.urlencode(),
         "mode": form.value("mode") or "criteria", "sort_choices": SORT_CHOICES,
     }  # fmt: skip
+    if figures.has_summary and not (flt.district or flt.group):  # the whole province only
+        context |= forecast_context(period=period, scope=scope, periods=periods)
     response = render(request, "dashboards/dashboard.html", context)
     # Whether the figures were judged for this request or kept from an earlier one with the
     # same data version (the load test counts them).

@@ -1,0 +1,161 @@
+"""The province's forecast on the dashboard (issue #15.2): communes recognised each year so far,
+the count expected each year to 2030 with its band, the plan's targets and the verdict.
+
+The histories are the province's readable periods (one per year, same regime) judged by the
+read model; the block is kept like the other blocks, keyed by those periods' data versions,
+the units' version, the communes shown and the targets, so it is never served for data that
+changed. Shown only when the province has at least two years of data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from django.apps import apps
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from ntm.domain.evaluation import MET, Evaluation
+from ntm.domain.forecast import (
+    CommuneHistory,
+    ProvinceYear,
+    TargetVerdict,
+    forecast_all,
+    province_by_year,
+    target_verdict,
+)
+from ntm.web.accounts.scope import Scope
+from ntm.web.assessments.models import Period
+from ntm.web.dashboards.selectors import earlier_periods, scope_units
+from ntm.web.dashboards.targets import PUBLIC_APP
+from ntm.web.readmodel.blocks import versioned_block
+from ntm.web.readmodel.inputs import periods_evaluate
+from ntm.web.readmodel.triggers import UNITS_VERSION_ID
+from ntm.web.units.models import Unit
+
+UNTIL = 2030  # the programme's horizon (Resolution 257/2025)
+RECOGNISED = "communes_recognised"
+
+
+@dataclass(frozen=True)
+class ProvinceForecast:
+    actual: tuple[tuple[int, int], ...]  # (year, communes recognised) per year of data
+    years: tuple[ProvinceYear, ...]  # expected, low, high from the last year to UNTIL
+    verdicts: tuple[TargetVerdict, ...]
+    communes: int
+
+    @property
+    def last_year(self) -> int:
+        return self.actual[-1][0]
+
+
+def recognised_targets(*, period: Period, after: int) -> list[tuple[int, int]]:
+    """(year, communes) of the plan's targets for recognised communes from ``after`` on."""
+    if not apps.is_installed(PUBLIC_APP):
+        return []
+    rows = (
+        apps.get_model("public", "PlanTarget")
+        .objects.filter(regime=period.regime, province_code=period.province_code,
+                        measure=RECOGNISED, year__gte=after, relative=False,
+                        value_high__isnull=True)
+        .order_by("year", "pk")
+        .values_list("year", "value")
+    )  # fmt: skip
+    return sorted({year: round(value) for year, value in rows}.items())
+
+
+def _met_sets(ev: Evaluation) -> list[frozenset[int] | None]:
+    """Per commune, the criteria met; None when nothing is known of it that year."""
+    numbers = list(ev.cset.criterion_numbers)  # each year's own set
+    out: list[frozenset[int] | None] = []
+    for row in ev.criterion_status:
+        if not (row >= 0).any():  # every criterion unknown: no assessment that year
+            out.append(None)
+            continue
+        out.append(frozenset(numbers[c] for c in np.flatnonzero(row == MET)))
+    return out
+
+
+def _histories(
+    shown: list[Period], evaluations: dict[int, Evaluation], units: list[Unit]
+) -> tuple[list[CommuneHistory], list[int]]:
+    numbers = list(evaluations[shown[-1].pk].cset.criterion_numbers)
+    per_year = [(p.year, _met_sets(evaluations[p.pk])) for p in shown]
+    out = []
+    for i, unit in enumerate(units):
+        known = [(year, met) for year, sets in per_year if (met := sets[i]) is not None]
+        if known:
+            years = tuple(y for y, _m in known)
+            out.append(CommuneHistory(unit.code, unit.name, years, tuple(m for _y, m in known)))
+    return out, numbers
+
+
+def _compute(shown: list[Period], units: list[Unit], targets: list[tuple[int, int]]) -> Any:
+    evaluations = periods_evaluate(periods=shown, units=units)
+    histories, numbers = _histories(shown, evaluations, units)
+    if not histories:
+        return None
+    actual = tuple(
+        (p.year, int((evaluations[p.pk].criterion_status == MET).all(axis=1).sum())) for p in shown
+    )
+    forecasts = forecast_all(histories, numbers)
+    return ProvinceForecast(
+        actual=actual,
+        years=tuple(province_by_year(forecasts, max(UNTIL, shown[-1].year))),
+        verdicts=tuple(target_verdict(forecasts, y, n) for y, n in targets),
+        communes=len(histories),
+    )
+
+
+def province_forecast(
+    *, period: Period, scope: Scope, periods: list[Period] | None = None
+) -> ProvinceForecast | None:
+    """The forecast from the province's years up to ``period``'s; None with fewer than two."""
+    shown = [*earlier_periods(period=period, scope=scope, periods=periods), period]
+    if len(shown) < 2:
+        return None
+    units = scope_units(period=period, scope=scope)
+    targets = recognised_targets(period=period, after=period.year)
+    parts = (
+        translation.get_language(),
+        [(p.pk, p.year, p.criteria_set_id, p.criteria_set.content_hash) for p in shown],
+        [u.pk for u in units],
+        targets,
+    )
+    ids = [*(p.pk for p in shown), UNITS_VERSION_ID]
+    found: ProvinceForecast | None = versioned_block(
+        "forecast", ids, parts, lambda: _compute(shown, units, targets)
+    )
+    return found
+
+
+def chart_data(f: ProvinceForecast, labels: dict[str, str]) -> dict[str, Any]:
+    """For a mixed chart: bars for the actual counts and the targets (0 where none), lines for
+    the expected count and its band, which start from the actual count of the years of data."""
+    actual = dict(f.actual)
+    targets = {v.year: v.target for v in f.verdicts}
+    years = sorted(set(actual) | {p.year for p in f.years} | set(targets))
+    by_year = {p.year: (p.expected, p.low, p.high) for p in f.years}
+    line = {y: by_year.get(y) or (actual.get(y, 0),) * 3 for y in years}
+    datasets = [
+        {"name": labels["actual"], "chartType": "bar", "values": [actual.get(y, 0) for y in years]},
+        {"name": labels["expected"], "chartType": "line", "values": [line[y][0] for y in years]},
+        {"name": labels["low"], "chartType": "line", "values": [line[y][1] for y in years]},
+        {"name": labels["high"], "chartType": "line", "values": [line[y][2] for y in years]},
+    ]
+    if targets:
+        datasets.append({"name": labels["target"], "chartType": "bar",
+                         "values": [targets.get(y, 0) for y in years]})  # fmt: skip
+    return {"labels": [str(y) for y in years], "datasets": datasets}
+
+
+def forecast_context(*, period: Period, scope: Scope, periods: list[Period]) -> dict[str, Any]:
+    """``forecast`` and its chart's data for the dashboard's template (empty without one)."""
+    found = province_forecast(period=period, scope=scope, periods=periods)
+    if found is None:
+        return {}
+    labels = {"actual": _("Số xã đạt chuẩn (thực tế)"), "expected": _("Dự báo"),
+              "low": _("Dự báo (cận dưới)"), "high": _("Dự báo (cận trên)"),
+              "target": _("Mục tiêu kế hoạch")}  # fmt: skip
+    return {"forecast": found, "forecast_chart": chart_data(found, labels)}
