@@ -70,9 +70,24 @@ def test_the_forecast_chart_has_its_data(page):
     assert found
     data = json.loads(found.group(1))
     assert data["labels"] == ["2015", *(str(y) for y in range(2020, 2031))]
-    actual, expected, low, high, target = (d["values"] for d in data["datasets"])
+    actual, expected, low, high = (d["values"] for d in data["datasets"])
     assert actual == [_recognised(2015), 28] + [0] * 10
-    by_year = province_by_year(forecasts, 2030)
-    assert expected[1:] == [p.expected for p in by_year]
-    assert low[1:] == [p.low for p in by_year] and high[1:] == [p.high for p in by_year]
-    assert target[6] == 60 and sum(target) == 60
+    by_year = province_by_year(forecasts, 2030)[1:]  # after 2020: the lines start at the actual
+    assert expected == [_recognised(2015), 28, *(p.expected for p in by_year)]
+    assert low[2:] == [p.low for p in by_year] and high[2:] == [p.high for p in by_year]
+    assert low[:2] == high[:2] == actual[:2]
+    assert data["yMarkers"] == [{"label": "Mục tiêu 2025: 60 xã", "value": 60}]
+
+
+def test_a_share_target_is_counted_over_the_provinces_communes(db, client):
+    from ntm.web.public.models import PlanTarget
+
+    assert demo_load(say=lambda _text: None)
+    PlanTarget.objects.create(regime="old", province_code="62", plan="Nghị quyết 257/2025/QH15",
+                              year=2030, measure="communes_recognised_share", value=65,
+                              baseline_year=2015)  # fmt: skip
+    period = Period.objects.get(regime="old", province_code="62", year=2020)
+    client.force_login(User.objects.get(username="kontum"))
+    page = client.get(f"/tong-hop/?period={period.pk}").content.decode()
+    verdict = target_verdict(_domain(), 2030, 56)  # 65 % of 85 communes, rounded up
+    assert verdict.sentence in page

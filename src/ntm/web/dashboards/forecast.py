@@ -8,6 +8,7 @@ changed. Shown only when the province has at least two years of data."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,7 @@ from ntm.domain.forecast import (
     province_by_year,
     target_verdict,
 )
+from ntm.formatting import number
 from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.models import Period
 from ntm.web.dashboards.selectors import earlier_periods, scope_units
@@ -36,6 +38,7 @@ from ntm.web.units.models import Unit
 
 UNTIL = 2030  # the programme's horizon (Resolution 257/2025)
 RECOGNISED = "communes_recognised"
+RECOGNISED_SHARE = "communes_recognised_share"
 
 
 @dataclass(frozen=True)
@@ -50,19 +53,24 @@ class ProvinceForecast:
         return self.actual[-1][0]
 
 
-def recognised_targets(*, period: Period, after: int) -> list[tuple[int, int]]:
-    """(year, communes) of the plan's targets for recognised communes from ``after`` on."""
+def recognised_targets(*, period: Period, after: int, communes: int) -> list[tuple[int, int]]:
+    """(year, communes) of the plan's targets for recognised communes from ``after`` on; a
+    share (Resolution 257/2025: 65 % by 2030) counted over ``communes``, rounded up."""
     if not apps.is_installed(PUBLIC_APP):
         return []
     rows = (
         apps.get_model("public", "PlanTarget")
         .objects.filter(regime=period.regime, province_code=period.province_code,
-                        measure=RECOGNISED, year__gte=after, relative=False,
-                        value_high__isnull=True)
+                        measure__in=(RECOGNISED, RECOGNISED_SHARE), year__gte=after,
+                        relative=False, value_high__isnull=True)
         .order_by("year", "pk")
-        .values_list("year", "value")
+        .values_list("year", "measure", "value")
     )  # fmt: skip
-    return sorted({year: round(value) for year, value in rows}.items())
+    found: dict[int, int] = {}
+    for year, measure, value in rows:
+        count = math.ceil(value * communes / 100 - 1e-9) if measure == RECOGNISED_SHARE else value
+        found[year] = max(found.get(year, 0), round(count))  # the higher of two targets
+    return sorted(found.items())
 
 
 def _met_sets(ev: Evaluation) -> list[frozenset[int] | None]:
@@ -116,7 +124,7 @@ def province_forecast(
     if len(shown) < 2:
         return None
     units = scope_units(period=period, scope=scope)
-    targets = recognised_targets(period=period, after=period.year)
+    targets = recognised_targets(period=period, after=period.year, communes=len(units))
     parts = (
         translation.get_language(),
         [(p.pk, p.year, p.criteria_set_id, p.criteria_set.content_hash) for p in shown],
@@ -131,12 +139,11 @@ def province_forecast(
 
 
 def chart_data(f: ProvinceForecast, labels: dict[str, str]) -> dict[str, Any]:
-    """For a mixed chart: bars for the actual counts and the targets (0 where none), lines for
-    the expected count and its band, which start from the actual count of the years of data."""
+    """For a mixed chart: bars for the actual counts, lines for the expected count and its band
+    (the actual count up to the last year of data), each target a horizontal marker."""
     actual = dict(f.actual)
-    targets = {v.year: v.target for v in f.verdicts}
-    years = sorted(set(actual) | {p.year for p in f.years} | set(targets))
-    by_year = {p.year: (p.expected, p.low, p.high) for p in f.years}
+    years = sorted(set(actual) | {p.year for p in f.years})
+    by_year = {p.year: (p.expected, p.low, p.high) for p in f.years if p.year > f.last_year}
     line = {y: by_year.get(y) or (actual.get(y, 0),) * 3 for y in years}
     datasets = [
         {"name": labels["actual"], "chartType": "bar", "values": [actual.get(y, 0) for y in years]},
@@ -144,10 +151,11 @@ def chart_data(f: ProvinceForecast, labels: dict[str, str]) -> dict[str, Any]:
         {"name": labels["low"], "chartType": "line", "values": [line[y][1] for y in years]},
         {"name": labels["high"], "chartType": "line", "values": [line[y][2] for y in years]},
     ]
-    if targets:
-        datasets.append({"name": labels["target"], "chartType": "bar",
-                         "values": [targets.get(y, 0) for y in years]})  # fmt: skip
-    return {"labels": [str(y) for y in years], "datasets": datasets}
+    markers = [
+        {"label": labels["target"] % {"year": v.year, "n": number(v.target)}, "value": v.target}
+        for v in f.verdicts
+    ]
+    return {"labels": [str(y) for y in years], "datasets": datasets, "yMarkers": markers}
 
 
 def forecast_context(*, period: Period, scope: Scope, periods: list[Period]) -> dict[str, Any]:
@@ -155,7 +163,6 @@ def forecast_context(*, period: Period, scope: Scope, periods: list[Period]) -> 
     found = province_forecast(period=period, scope=scope, periods=periods)
     if found is None:
         return {}
-    labels = {"actual": _("Số xã đạt chuẩn (thực tế)"), "expected": _("Dự báo"),
-              "low": _("Dự báo (cận dưới)"), "high": _("Dự báo (cận trên)"),
-              "target": _("Mục tiêu kế hoạch")}  # fmt: skip
+    labels = {"actual": _("Thực tế"), "expected": _("Dự báo"), "low": _("Cận dưới"),
+              "high": _("Cận trên"), "target": _("Mục tiêu %(year)s: %(n)s xã")}  # fmt: skip
     return {"forecast": found, "forecast_chart": chart_data(found, labels)}
