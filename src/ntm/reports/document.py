@@ -191,6 +191,7 @@ class Body:
     ocop_paragraph: str = ""  # from the OCOP registry, when the caller has one
     group_items: list[str] = field(default_factory=list)  # one sentence per commune group
     carryover_paragraph: str = ""  # the 2025 baseline derived through the lineage
+    forecast_paragraph: str = ""  # the province's forecast (issue #15.2), when given
 
 
 FILED = "Lưu: VT."
@@ -339,6 +340,7 @@ def _body(fig: ReportFigures, iss: Issuer) -> Body:
         ocop_paragraph=text.ocop_paragraph(fig),
         group_items=text.group_items(fig),
         carryover_paragraph=text.carryover_paragraph(fig),
+        forecast_paragraph=text.forecast_paragraph(fig),
         shortcomings=text.shortcomings(fig) or ["Không có."],
         check_items=text.check_items(fig),
         no_problem=NO_PROBLEM,

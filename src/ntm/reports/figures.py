@@ -96,6 +96,19 @@ class DistrictFigures:
 
 
 @dataclass(frozen=True)
+class ForecastFigures:
+    """The expected count of communes at the standard (issue #15.2, ``ntm.domain.forecast``)."""
+
+    last_year: int  # the last year of data the forecast starts from
+    communes: int
+    until: int
+    expected: int  # at ``until``
+    low: int
+    high: int
+    verdicts: tuple[str, ...]  # one sentence per plan target
+
+
+@dataclass(frozen=True)
 class CommuneFigures:
     """A commune as the lists of the report name it."""
 
@@ -258,6 +271,8 @@ class ReportFigures:
     # (a 2026 period in the new units), filled by the caller (issue #11).
     groups: GroupBreakdown | None = None
     carryover: ProvinceBaseline | None = None
+    # The province's forecast at its communes' own pace (issue #15.2), filled by the caller.
+    forecast: ForecastFigures | None = None
 
     @property
     def criteria_with_target(self) -> int:

@@ -18,6 +18,8 @@ def render_markdown(ctx: DocumentContext, charts: dict[str, str] | None = None) 
     blocks += _results(ctx, charts or {})
     if body.carryover_paragraph:
         blocks += [body.carryover_paragraph]
+    if body.forecast_paragraph:
+        blocks += [body.forecast_paragraph]
     if body.group_items:
         blocks += ["### Kết quả theo nhóm xã", _bullets(body.group_items)]
     blocks += ["### 5. Huy động nguồn lực", *(body.funding_paragraphs or _NO_FUNDING)]

@@ -417,6 +417,19 @@ def group_items(fig: ReportFigures) -> list[str]:
     return items
 
 
+def forecast_paragraph(fig: ReportFigures) -> str:
+    """One paragraph from the province's forecast (issue #15.2); none without one."""
+    f = fig.forecast
+    if f is None:
+        return ""
+    text = (
+        f"Dự báo theo tốc độ hiện nay (mỗi xã giữ tốc độ tăng số tiêu chí đạt của chính xã, "
+        f"số liệu {number(f.communes)} xã đến năm {f.last_year}): đến năm {f.until} dự kiến "
+        f"{number(f.expected)} xã đạt chuẩn (khoảng {number(f.low)}–{number(f.high)} xã)."
+    )
+    return " ".join([text, *f.verdicts])
+
+
 def carryover_paragraph(fig: ReportFigures) -> str:
     """The 2025 baseline derived through the lineage, labelled as derived (docs/units.md)."""
     c = fig.carryover

@@ -91,3 +91,21 @@ def test_a_share_target_is_counted_over_the_provinces_communes(db, client):
     page = client.get(f"/tong-hop/?period={period.pk}").content.decode()
     verdict = target_verdict(_domain(), 2030, 56)  # 65 % of 85 communes, rounded up
     assert verdict.sentence in page
+
+
+def test_the_dashboards_report_has_the_forecast_paragraph(db, client):
+    import io
+
+    from docx import Document
+
+    assert demo_load(say=lambda _text: None)
+    period = Period.objects.get(regime="old", province_code="62", year=2020)
+    client.force_login(User.objects.get(username="kontum"))
+    docx = client.get(f"/tong-hop/bao-cao/?period={period.pk}&format=docx")
+    text = [p.text for p in Document(io.BytesIO(docx.content)).paragraphs]
+    found = [t for t in text if t.startswith("Dự báo theo tốc độ hiện nay")]
+    assert len(found) == 1, text
+    end = province_by_year(_domain(), 2030)[-1]
+    assert f"đến năm 2030 dự kiến {end.expected} xã đạt chuẩn" in found[0]
+    assert f"(khoảng {end.low}–{end.high} xã)" in found[0]
+    assert target_verdict(_domain(), 2025, 60).sentence in found[0]

@@ -27,6 +27,7 @@ from ntm.domain.forecast import (
     target_verdict,
 )
 from ntm.formatting import number
+from ntm.reports.figures import ForecastFigures
 from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.models import Period
 from ntm.web.dashboards.selectors import earlier_periods, scope_units
@@ -166,3 +167,16 @@ def forecast_context(*, period: Period, scope: Scope, periods: list[Period]) -> 
     labels = {"actual": _("Thực tế"), "expected": _("Dự báo"), "low": _("Cận dưới"),
               "high": _("Cận trên"), "target": _("Mục tiêu %(year)s: %(n)s xã")}  # fmt: skip
     return {"forecast": found, "forecast_chart": chart_data(found, labels)}
+
+
+def report_forecast(*, period: Period, scope: Scope) -> ForecastFigures | None:
+    """The report's paragraph's figures (issue #15.2): the same forecast as the dashboard's."""
+    found = province_forecast(period=period, scope=scope)
+    if found is None:
+        return None
+    end = found.years[-1]
+    return ForecastFigures(
+        last_year=found.last_year, communes=found.communes, until=end.year,
+        expected=end.expected, low=end.low, high=end.high,
+        verdicts=tuple(v.sentence for v in found.verdicts),
+    )  # fmt: skip

@@ -18,6 +18,7 @@ from ntm.web.accounts.scope import Scope as UserScope
 from ntm.web.assessments.models import Period
 from ntm.web.assessments.report import commune_scope
 from ntm.web.dashboards.carryover import period_carryover
+from ntm.web.dashboards.forecast import report_forecast
 from ntm.web.dashboards.selectors import DashboardFilter, dashboard_units, earlier_periods
 from ntm.web.dashboards.targets import period_plan_targets
 from ntm.web.monitoring.selectors import funding_file, report_monitoring
@@ -59,6 +60,8 @@ def dashboard_report_file(*, period: Period, scope: UserScope, district: str, ki
     ocop = report_ocop(period=period, communes=units)  # the OCOP registry (issue #13)
     extra = _issue11_figures(period, units, evaluation, part)
     fig = replace(build_figures(data), monitoring=monitoring, ocop=ocop, **extra)
+    if not part:  # the province's forecast (issue #15.2), as the dashboard shows it
+        fig = replace(fig, forecast=report_forecast(period=period, scope=scope))
     with tempfile.TemporaryDirectory(prefix="ntm-dashboard-report-") as tmp:
         # The office's settings, sections and plan targets (issue #12.4, ntm.web.plans).
         office_report_write(period=period, fig=fig, out=Path(tmp) / "out", part=bool(part))

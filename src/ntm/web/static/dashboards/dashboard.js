@@ -38,7 +38,8 @@
   draw("chart-bands", "bar", data.bands, {});
   draw("chart-avg", "line", data.avg, { lineOptions: { dotSize: 6 } });
   draw("chart-criteria", "bar", data.criteria, {});
-  // The forecast (issue #15.2): actual and target as bars, the expected count and its band as lines.
+  // The forecast (issue #15.2): actual as bars, the expected count and its band as lines, the
+  // targets as markers.
   var forecast = document.getElementById("dash-forecast");
   if (forecast) {
     draw("chart-forecast", "axis-mixed", JSON.parse(forecast.textContent),
