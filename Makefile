@@ -58,12 +58,14 @@ libreoffice:
 bench: venv
 	$(BIN)/python -m ntm.bench $(BENCH_ARGS)
 
+# ruff (lint and format), then mypy as configured in pyproject.toml ([tool.mypy]): strict on the
+# core (domain, io, criteria, units, reports, cli), untyped bodies checked on the web.
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
 
-# mypy as configured in pyproject.toml ([tool.mypy]): strict on the core (domain, io, criteria,
-# units, reports, cli), untyped bodies checked on the web.
+# mypy alone, the same command as the last step of `make lint`.
 typecheck: venv
 	$(BIN)/mypy
 

@@ -91,12 +91,11 @@ def _start_server(db_url: str, port: int, var_dir: Path) -> Any:
         "--threads",
         str(THREADS),
     ]
-    log = open(var_dir / "server.log", "w")  # noqa: SIM115 — closed with the server
-    proc = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-    )
-    proc.log = log  # type: ignore[attr-defined]
-    return proc
+    # The server writes to its own copy of the descriptor: ours is closed once it has started.
+    with open(var_dir / "server.log", "w") as log:
+        return subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
 
 
 def _stop_server(proc: Any) -> None:
@@ -107,7 +106,6 @@ def _stop_server(proc: Any) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=30)
-    proc.log.close()
 
 
 def _path(plan: ClientPlan, kind: str) -> str:

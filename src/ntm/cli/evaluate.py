@@ -18,7 +18,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
-from rich.console import Console
+from rich.console import Console, JustifyMethod
 from rich.progress import BarColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 
@@ -33,6 +33,7 @@ from ntm.io.library_errors import library_problem
 from ntm.io.limits import limits_paragraph
 from ntm.io.template import write_template
 from ntm.io.units_file import read_units
+from ntm.units.registry import REGIMES, Regime
 from ntm.units.rural import split_rural
 
 EXIT_INPUT = 2
@@ -213,12 +214,12 @@ def _print_table(ev: Evaluation, summary: Rollup, console: Console) -> None:
     console.print(crits)
     communes = Table(title="Kết quả từng xã")
     with_district = any(u.district_name for u in ev.units)
-    for name, justify in (
-        [("Mã xã", "left"), ("Tên xã", "left")]
-        + ([("Huyện", "left")] if with_district else [])
-        + [("Số TC đạt", "right"), ("Đạt chuẩn", "left"), ("Tiêu chí chưa đạt", "left")]
-    ):
-        communes.add_column(name, justify=justify)  # type: ignore[arg-type]
+    columns: list[tuple[str, JustifyMethod]] = [("Mã xã", "left"), ("Tên xã", "left")]
+    if with_district:
+        columns.append(("Huyện", "left"))
+    columns += [("Số TC đạt", "right"), ("Đạt chuẩn", "left"), ("Tiêu chí chưa đạt", "left")]
+    for name, justify in columns:
+        communes.add_column(name, justify=justify)
     for r in summary.rows.tolist():
         unit = ev.units[r]
         cells = [unit.code, unit.name] + ([unit.district_name or ""] if with_district else [])
@@ -317,7 +318,7 @@ def _evaluate_and_write(
 
 
 def _template_units(
-    province: str | None, units: Path | None, regime: str
+    province: str | None, units: Path | None, regime: Regime
 ) -> tuple[list[Unit], str]:
     if units is not None:
         try:
@@ -331,8 +332,8 @@ def _template_units(
     from ntm.units.registry import communes_of, find_province
 
     try:
-        p = find_province(province, regime)  # type: ignore[arg-type]
-        return communes_of(p.code, regime), p.name  # type: ignore[arg-type]
+        p = find_province(province, regime)
+        return communes_of(p.code, regime), p.name
     except LookupError as exc:
         fail([f"tỉnh «{province}»: {exc}"], "Không tìm thấy tỉnh:")
     raise AssertionError("unreachable")
@@ -343,7 +344,9 @@ def template_command(
     province: Annotated[
         str | None, typer.Option("--province", help="Tên hoặc mã tỉnh/thành phố.")
     ] = None,
-    year: Annotated[int, typer.Option("--year", help="Năm đánh giá.")] = ...,  # type: ignore[assignment]
+    # Required, yet after options with defaults, so it needs a default: ``...`` is typer's
+    # "required" (an int to typer, an Ellipsis to mypy).
+    year: Annotated[int, typer.Option("--year", help="Năm đánh giá.")] = ...,  # type: ignore[assignment]  # ... = required
     out: Annotated[Path, typer.Option("--out", help="Tệp mẫu .xlsx sẽ ghi.")] = Path(
         "mau-nhap-lieu.xlsx"
     ),
@@ -370,8 +373,8 @@ def template_command(
             f"năm {year} nằm ngoài giai đoạn {cset.period[0]}–{cset.period[1]} của bộ {cset.code}"
         )
     chosen_regime = regime or ("new" if year >= 2026 else "old")
-    if chosen_regime not in ("old", "new"):
-        problems.append(f"--regime «{regime}» không hợp lệ: chọn old hoặc new")
+    if chosen_regime not in REGIMES:
+        fail([*problems, f"--regime «{regime}» không hợp lệ: chọn old hoặc new"])
     if problems:
         fail(problems)
     found, province_name = _template_units(province, units, chosen_regime)

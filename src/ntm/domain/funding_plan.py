@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:  # scipy is imported where a plan is solved: ≈ 1 s at every `ntm` start else
-    from scipy.optimize import LinearConstraint  # type: ignore[import-untyped]
+    from scipy.optimize import LinearConstraint
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def _constraints(
     cap: float | None,
 ) -> list[LinearConstraint]:
     from scipy.optimize import LinearConstraint
-    from scipy.sparse import coo_array  # type: ignore[import-untyped]
+    from scipy.sparse import coo_array
 
     n, m = len(gaps), len(communes)
     costs = np.array([g.cost or 0.0 for g in gaps])

@@ -12,8 +12,10 @@ from typing import Any, Generic, TypeVar, overload
 import numpy as np
 
 from ntm.domain.evaluation import MET, Evaluation
+from ntm.domain.units import Unit
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)  # a roll-up's group key: a district code, a group number…
 
 
 class _lazy(Generic[T]):
@@ -146,14 +148,16 @@ def rollup(
 
 
 def rollup_by(
-    evaluation: Evaluation, key: Callable[[Any], Hashable | None], *, under: int | None = None
-) -> dict[Hashable, Rollup]:
+    evaluation: Evaluation, key: Callable[[Unit], K | None], *, under: int | None = None
+) -> dict[K, Rollup]:
     """One roll-up per group, groups in order of first appearance; units with key None skipped."""
     under = evaluation.cset.lagging_line() if under is None else under
     keys = list(map(key, evaluation.units))
     # Group numbers in order of first appearance, mapped at C speed (dict.fromkeys keeps order).
     group_of = {k: g for g, k in enumerate(k for k in dict.fromkeys(keys) if k is not None)}
-    number_of = {**group_of, None: -1}
+    # Built by a comprehension: mypy takes a dict[K, int] for no dict[K | None, int].
+    number_of: dict[K | None, int] = {k: g for k, g in group_of.items()}
+    number_of[None] = -1
     gids = np.fromiter(map(number_of.__getitem__, keys), dtype=np.intp, count=len(keys))
     kept = np.flatnonzero(gids >= 0)
     # A stable sort keeps each group's rows in row order, as a per-group append would.

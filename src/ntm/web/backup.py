@@ -16,6 +16,7 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,7 @@ class BackupError(Exception):
 @dataclass(frozen=True)
 class Database:
     url: str  # as given, for messages (masked)
-    settings: dict[str, Any]  # Django's DATABASES entry
+    settings: Mapping[str, Any]  # Django's DATABASES entry (dj_database_url's DBConfig)
 
     @property
     def engine(self) -> str:

@@ -195,6 +195,7 @@ def _satisfaction_levels() -> None:
 def _users(tq_criteria: list[int]) -> list[tuple[str, str]]:
     kontum = Unit.objects.get(regime="old", code="23311")
     tq = Unit.objects.filter(regime="new", province_code="08", kind="xã").order_by("code").first()
+    assert tq is not None  # the demonstration loads Tuyên Quang's communes first
     made: list[tuple[str, str]] = []
 
     def user(name: str, label: str, role: str, **scope: Any) -> RoleAssignment:
@@ -202,7 +203,7 @@ def _users(tq_criteria: list[int]) -> list[tuple[str, str]]:
         made.append((name, label))
         return RoleAssignment.objects.create(user=u, role=role, **scope)
 
-    user("xa", f"Cán bộ xã ({tq.name}, {kontum.name})", Role.COMMUNE).communes.add(tq, kontum)  # type: ignore[union-attr]
+    user("xa", f"Cán bộ xã ({tq.name}, {kontum.name})", Role.COMMUNE).communes.add(tq, kontum)
     user("thamdinh", "Cán bộ thẩm định Sở (Tuyên Quang, tiêu chí 1 và 2)", Role.REVIEWER,
          regime="new", province_code="08", criteria=[1, 2])  # fmt: skip
     # Another department answers for the rest: every criterion has a reviewer, as in a province.

@@ -6,23 +6,33 @@ what was expected; it never silently falls back to a default.
 
 from __future__ import annotations
 
+import enum
 import os
+from typing import Final
 from urllib.parse import urlsplit, urlunsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
-_MISSING = object()
 
 
-def env_str(name: str, default: str | object | None = _MISSING) -> str | None:
+class _Missing(enum.Enum):
+    """No default given: the variable is required (an enum, so that mypy can narrow it away)."""
+
+    MISSING = enum.auto()
+
+
+_MISSING: Final = _Missing.MISSING
+
+
+def env_str(name: str, default: str | _Missing | None = _MISSING) -> str | None:
     value = os.environ.get(name)
     if value is not None:
         return value
     if default is _MISSING:
         raise ImproperlyConfigured(f"Thiếu biến môi trường {name}")
-    return default  # type: ignore[return-value]
+    return default
 
 
 def env_bool(name: str, default: bool) -> bool:

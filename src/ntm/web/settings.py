@@ -160,6 +160,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = NTM_UPLOAD_MAX_BYTES
 # by every process; needs the ``redis`` package) or "dummy://" (nothing kept). The dashboard keeps
 # its rendered figures here under a key every write changes (dashboards/figures.py).
 _cache_url = env_str("CACHE_URL", "locmem://") or "locmem://"
+CACHES: dict[str, dict[str, object]]  # each backend its own options
 if _cache_url.startswith(("redis://", "rediss://", "unix://")):
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",

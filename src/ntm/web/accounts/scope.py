@@ -112,7 +112,7 @@ def scope_for(user: object) -> Scope:
     read_all = write_all = False
     communes: set[int] = set()
     commune_areas, offices, reviews, roles = [], [], [], set()
-    assignments = list(user.roles.all())  # type: ignore[attr-defined]
+    assignments = list(user.roles.all())  # type: ignore[attr-defined]  # a User, signed in
     # The communes are read only when a commune role needs them (one query less for the others).
     prefetch_related_objects([ra for ra in assignments if ra.role == Role.COMMUNE], "communes")
     for ra in assignments:

@@ -50,7 +50,7 @@ def values_in(
         elif status not in (None, 1, 0, -1):
             problems.append(Problem("API", f"tiêu chí {key}: trạng thái phải là 1, 0 hoặc -1"))
         else:
-            statuses[number] = status  # type: ignore[index]
+            statuses[number] = status
     if problems:
         raise ImportFailed(problems)
     return values, statuses

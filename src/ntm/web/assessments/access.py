@@ -15,7 +15,7 @@ def request_scope(request: HttpRequest) -> Scope:
     cached = getattr(request, "_ntm_scope", None)
     if cached is None:
         cached = scope_for(request.user)
-        request._ntm_scope = cached  # type: ignore[attr-defined]
+        request._ntm_scope = cached  # type: ignore[attr-defined]  # a cache HttpRequest lacks
     return cached
 
 

@@ -53,7 +53,8 @@ class CommuneValuesForm(forms.Form):
             )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data  # what Form.clean returns (typed Optional for subclasses)
         for ind in self.cset.indicators:
             name = f"ind-{ind.code}"
             try:

@@ -176,16 +176,18 @@ def _bulk_write(*, user: Any, period: Period, rows: list[_Row]) -> None:
     Assessment.objects.bulk_create(missing, batch_size=BATCH)
     if missing:
         _attach(period, rows, lock=True)
+    stored = [(r, r.assessment.pk) for r in rows if r.assessment is not None]
+    assert len(stored) == len(rows)  # every commune has its assessment now (made above)
     insert_rows(
         IndicatorValue, ["assessment_id", "indicator", "value", "comment"],
-        ((r.assessment.pk, c.target, r.values[c.target], "")  # type: ignore[union-attr]
-         for r in rows for c in r.changes if c.kind == "indicator"),
+        ((pk, c.target, r.values[c.target], "")
+         for r, pk in stored for c in r.changes if c.kind == "indicator"),
         conflict=["assessment_id", "indicator"], update=["value"],
     )  # fmt: skip
     insert_rows(
         CriterionStatus, ["assessment_id", "criterion", "status", "comment"],
-        ((r.assessment.pk, int(c.target), r.statuses[int(c.target)], "")  # type: ignore[union-attr]
-         for r in rows for c in r.changes if c.kind == "criterion"),
+        ((pk, int(c.target), r.statuses[int(c.target)], "")
+         for r, pk in stored for c in r.changes if c.kind == "criterion"),
         conflict=["assessment_id", "criterion"], update=["status"],
     )  # fmt: skip
     ids = [r.assessment.pk for r in rows if r.assessment]

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from ntm import formatting
+from ntm.web.assessments.access import request_scope
 from ntm.web.assessments.forms import CommuneValuesForm
 from ntm.web.assessments.models import Assessment, CriterionStatus, Evidence, IndicatorValue
 from ntm.web.assessments.selectors import commune_sheet, unit_evaluation
@@ -23,8 +24,8 @@ def commune_initial(assessment: Assessment) -> dict[str, Any]:
         if row.value is not None:
             initial[f"ind-{row.indicator}"] = formatting.number(row.value)
         initial[f"cmt-{row.indicator}"] = row.comment
-    for row in CriterionStatus.objects.filter(assessment=assessment):
-        initial[f"tc-{row.criterion}"] = str(row.status)
+    for status in CriterionStatus.objects.filter(assessment=assessment):
+        initial[f"tc-{status.criterion}"] = str(status.status)
     return initial
 
 
@@ -51,7 +52,7 @@ def render_commune(
     period, unit = assessment.period, assessment.unit
     evaluation = unit_evaluation(period=period, unit=unit)
     sheet = commune_sheet(period=period, unit=unit, evaluation=evaluation)
-    can_write = request._ntm_scope.can_write_any(unit, period)  # type: ignore[attr-defined]
+    can_write = request_scope(request).can_write_any(unit, period)
     if not can_write:  # a reader, or a closed or locked period: no input looks enabled
         for field in form.fields.values():
             field.disabled = True

@@ -253,7 +253,8 @@ def _statuses_apply(
         if not scope.can_write(assessment.unit, assessment.period, number):
             raise PermissionDenied
         if status is None:
-            row.delete()  # type: ignore[union-attr]
+            assert row is not None  # no row is status None too: skipped above
+            row.delete()
         elif row is None:
             CriterionStatus.objects.create(assessment=assessment, criterion=number, status=status)
         else:

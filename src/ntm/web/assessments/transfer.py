@@ -149,7 +149,9 @@ def template_export(*, period: Period, units: list[Unit], path: Path) -> Path:
     wb = load_workbook(path)
     ws = wb[ENTRY_SHEET]
     meta = {r[0].value: r[1].value for r in wb[META_SHEET].iter_rows(max_col=2)}
-    first = int(meta.get("first_data_row") or CODE_ROW + 1)
+    first_row = meta.get("first_data_row") or CODE_ROW + 1
+    assert isinstance(first_row, int | float | str)  # write_template just wrote a number there
+    first = int(first_row)
     columns = {str(c.value): c.column for c in ws[CODE_ROW] if c.value is not None}
     kinds = {i.code: i.kind for i in cset.indicators}
     by_code = {u.code: u for u in units}

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -46,6 +47,7 @@ def import_upload(request: HttpRequest, period_id: int) -> HttpResponse:
                 user=request.user, scope=request_scope(request), period=period, inputs=inputs,
                 filename=upload.name, dry_run=True,
             )  # fmt: skip
+            assert isinstance(request.user, User)  # login_required: never the anonymous user
             context["batch"] = ImportBatch.objects.create(
                 period=period, user=request.user, filename=upload.name, content=content,
                 versions=context["plan"].versions,

@@ -151,7 +151,7 @@ INLINE_EVIDENCE = frozenset({"application/pdf", "image/jpeg", "image/png"})
 @login_required
 def evidence_download(request: HttpRequest, evidence_id: int) -> FileResponse:
     evidence = get_evidence(request, evidence_id)
-    if not evidence.file.storage.exists(evidence.file.name):
+    if evidence.file.name is None or not evidence.file.storage.exists(evidence.file.name):
         raise Http404
     # "?xem=1" (the reviewer's workspace) opens a PDF or a photo in the browser; other kinds,
     # which a browser might run or mis-render, are always downloaded.

@@ -29,7 +29,7 @@ COLUMNS: list[tuple[str, Callable[[AuditEntry], object]]] = [
 
 def audit_xlsx_response(entries: Iterable[AuditEntry], filename: str) -> HttpResponse:
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]  # a new workbook's one sheet (``active`` may be None to mypy)
     ws.title = "Nhật ký"
     ws.append([title for title, _ in COLUMNS])
     for cell in ws[1]:

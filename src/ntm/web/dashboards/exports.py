@@ -11,7 +11,9 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from decimal import Decimal
+from typing import Any, TypeAlias
 
 from django.http import HttpResponse
 from django.utils.functional import Promise
@@ -25,11 +27,14 @@ from ntm.web.dashboards.selectors import Dashboard
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+# What a column writes in a cell (int and bool are floats to mypy); lazy texts become str.
+CellValue: TypeAlias = str | float | Decimal | date | None
+
 
 @dataclass(frozen=True)
 class Column:
     header: str | Promise
-    value: Callable[[Any], object]
+    value: Callable[[Any], CellValue | Promise]
     width: int = 12
     number_format: str | None = None
 
@@ -97,7 +102,7 @@ TABLES: dict[str, Table] = {
 }  # fmt: skip
 
 
-def _cell(value: object) -> object:
+def _cell(value: CellValue | Promise) -> CellValue:
     return str(value) if isinstance(value, Promise) else value
 
 
@@ -110,7 +115,7 @@ def _label(text: str | Promise, dashboard: Any) -> str:
 def table_workbook(table: Table, dashboard: Dashboard | Any, subtitle: str) -> bytes:
     """``table`` of ``dashboard`` (a province's ``Dashboard`` or the ``NationalView``)."""
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]  # a new workbook's one sheet (``active`` may be None to mypy)
     title = _label(table.title, dashboard)
     ws.title = title[:31]
     ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=13)
@@ -135,7 +140,7 @@ def table_workbook(table: Table, dashboard: Dashboard | Any, subtitle: str) -> b
             cell = ws.cell(row=i, column=j, value=_cell(col.value(row)))
             if col.number_format:
                 cell.number_format = col.number_format
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1).coordinate
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -136,7 +136,7 @@ def map_file_check(
 
 
 def commune_map_save(
-    *, scope: Scope, period: Period, user: AbstractBaseUser | AnonymousUser, checked: CheckedMap,
+    *, scope: Scope, period: Period, user: User | AnonymousUser, checked: CheckedMap,
     filename: str, code_property: str,
 ) -> CommuneMap:  # fmt: skip
     """Store (or replace) the province's map. Only the office of the province may do it."""
@@ -148,7 +148,7 @@ def commune_map_save(
             defaults={
                 "code_property": code_property, "filename": filename[:200],
                 "features": checked.features, "feature_count": len(checked.features),
-                "uploaded_by": user if getattr(user, "pk", None) else None,
+                "uploaded_by": user if isinstance(user, User) and user.pk else None,
             },
         )  # fmt: skip
     return stored

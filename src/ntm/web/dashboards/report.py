@@ -11,8 +11,9 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from ntm.domain.carryover import ProvinceBaseline
 from ntm.domain.evaluation import Evaluation
-from ntm.domain.groups import group_breakdown
+from ntm.domain.groups import GroupBreakdown, group_breakdown
 from ntm.reports import ReportData, Scope, build_figures
 from ntm.web.accounts.scope import Scope as UserScope
 from ntm.web.assessments.models import Period
@@ -58,8 +59,10 @@ def dashboard_report_file(*, period: Period, scope: UserScope, district: str, ki
         period=period, communes=communes, baseline_year=base[0].year if base else None
     )
     ocop = report_ocop(period=period, communes=units)  # the OCOP registry (issue #13)
-    extra = _issue11_figures(period, units, evaluation, part)
-    fig = replace(build_figures(data), monitoring=monitoring, ocop=ocop, **extra)
+    groups, carryover = _issue11_figures(period, units, evaluation, part)
+    fig = replace(
+        build_figures(data), monitoring=monitoring, ocop=ocop, groups=groups, carryover=carryover
+    )
     if not part:  # the province's forecast (issue #15.2), as the dashboard shows it
         fig = replace(fig, forecast=report_forecast(period=period, scope=scope))
     with tempfile.TemporaryDirectory(prefix="ntm-dashboard-report-") as tmp:
@@ -70,7 +73,7 @@ def dashboard_report_file(*, period: Period, scope: UserScope, district: str, ki
 
 def _issue11_figures(
     period: Period, units: list[Unit], evaluation: Evaluation, district: str
-) -> dict[str, object]:
+) -> tuple[GroupBreakdown, ProvinceBaseline | None]:
     """By commune group, and for a 2026 period the 2025 baseline derived through the lineage."""
     carry = None if district else period_carryover(period=period, units=units)
-    return {"groups": group_breakdown(evaluation), "carryover": carry}
+    return group_breakdown(evaluation), carry

@@ -63,5 +63,6 @@ def period_targets(*, period: Period) -> dict[int, int] | None:
         .order_by("pk")
         .values_list("criterion", "value")
     )  # fmt: skip
-    found = {criterion: round(value) for criterion, value in rows}
+    # ``criterion is not None`` is the SQL filter again, for the type of the nullable column.
+    found = {criterion: round(value) for criterion, value in rows if criterion is not None}
     return found or None

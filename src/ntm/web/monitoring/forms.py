@@ -74,11 +74,15 @@ class FundForm(forms.Form):
 
     def __init__(self, *args: Any, period: Period, communes: Sequence[Unit], **kwargs: Any):
         super().__init__(*args, **kwargs)
+        unit_code, source, parent = (self.fields[n] for n in ("unit_code", "source", "parent"))
+        # The choice fields declared above (``fields`` holds them as plain Fields).
+        assert isinstance(unit_code, forms.ChoiceField) and isinstance(source, forms.ChoiceField)
+        assert isinstance(parent, forms.ChoiceField)
         places = [(period.province_code, period.province_name)]
-        self.fields["unit_code"].choices = places + [(u.code, u.name) for u in communes]  # type: ignore[attr-defined]
+        unit_code.choices = places + [(u.code, u.name) for u in communes]
         sources = [(code, names[0]) for code, names in SOURCES.items()]
-        self.fields["source"].choices = [*sources, (OTHER, _("Nguồn riêng của tỉnh…"))]  # type: ignore[attr-defined]
-        self.fields["parent"].choices = [("", "—"), *sources]  # type: ignore[attr-defined]
+        source.choices = [*sources, (OTHER, _("Nguồn riêng của tỉnh…"))]
+        parent.choices = [("", "—"), *sources]
         self.initial.setdefault("period_start", period.year)
         self.initial.setdefault("period_end", period.year)
 

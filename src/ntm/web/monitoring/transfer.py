@@ -76,7 +76,8 @@ def funds_import(
     return funds_save(user=user, period=period, funds=funds, names=names, channel=Channel.IMPORT)
 
 
-PLAN_COLUMNS = {"plan_billion_vnd": "plan", "allocated_billion_vnd": "allocated"}
+# The optional columns, read into FundInput.plan and FundInput.allocated in this order.
+PLAN_COLUMNS = ("plan_billion_vnd", "allocated_billion_vnd")
 
 
 def _with_plan(
@@ -88,17 +89,21 @@ def _with_plan(
     table = read_table(RawFile(filename, content=content), problems, ["scope_code", *PLAN_COLUMNS])
     if table is None or not set(PLAN_COLUMNS) & set(table.headers):
         return funds
-    extra: dict[int, dict[str, float | None]] = {}
+    extra: dict[int, tuple[float | None, float | None]] = {}  # row → (plan, allocated)
     for row, cells in table.rows:
-        extra[row] = {
-            field: None
+        plan, allocated = (
+            None
             if cells.get(column) in (None, "")
             else cell_number(cells.get(column), problems, row, column, table.convention)
-            for column, field in PLAN_COLUMNS.items()
-        }
+            for column in PLAN_COLUMNS
+        )
+        extra[row] = (plan, allocated)
     problems.raise_if_any()
     rows = [ln.row for ln in funding.lines]
-    return [replace(f, **extra.get(row, {})) for f, row in zip(funds, rows, strict=True)]
+    return [
+        replace(f, plan=extra[row][0], allocated=extra[row][1]) if row in extra else f
+        for f, row in zip(funds, rows, strict=True)
+    ]
 
 
 def monitoring_template(*, period: Period, communes: Sequence[Unit]) -> bytes:

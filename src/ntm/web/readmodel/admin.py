@@ -11,20 +11,20 @@ from django.contrib import admin
 from ntm.web.assessments.models import Assessment, CriterionStatus, IndicatorValue
 
 
-class IndicatorValueInline(admin.TabularInline):  # type: ignore[type-arg]
+class IndicatorValueInline(admin.TabularInline):
     model = IndicatorValue
     extra = 0
     fields = ("indicator", "value", "comment")
 
 
-class CriterionStatusInline(admin.TabularInline):  # type: ignore[type-arg]
+class CriterionStatusInline(admin.TabularInline):
     model = CriterionStatus
     extra = 0
     fields = ("criterion", "status", "comment")
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class AssessmentAdmin(admin.ModelAdmin):
     list_display = ("unit", "period", "version")
     list_select_related = ("unit", "period")
     search_fields = ("unit__name", "unit__code")

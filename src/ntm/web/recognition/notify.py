@@ -33,16 +33,17 @@ def reviewers(unit: Any, criteria: set[int] | None = None) -> list[str]:
     )
     area &= Q(roles__district_code="") | Q(roles__district_code=unit.district_code)
     users = get_user_model().objects.filter(area, roles__role=Role.REVIEWER).distinct()
-    if criteria is not None:
-        users = [
-            u
-            for u in users.prefetch_related("roles")
-            if any(
-                r.role == Role.REVIEWER and (not r.criteria or criteria & set(r.criteria))
-                for r in u.roles.all()
-            )
-        ]
-    return _emails(users)
+    if criteria is None:
+        return _emails(users)
+    covering = [
+        u
+        for u in users.prefetch_related("roles")
+        if any(
+            r.role == Role.REVIEWER and (not r.criteria or criteria & set(r.criteria))
+            for r in u.roles.all()
+        )
+    ]
+    return _emails(covering)
 
 
 def offices(unit: Any) -> list[str]:

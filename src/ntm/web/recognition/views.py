@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.middleware import HtmxDetails
 
 from ntm.web.assessments.access import get_commune, get_period, request_scope
 from ntm.web.assessments.selectors import cset_of, period_list
@@ -39,6 +40,12 @@ from ntm.web.recognition.permissions import (
     sees_lists,
 )
 from ntm.web.recognition.selectors import office_list, reviewer_queue, revocation_list
+
+
+class HtmxHttpRequest(HttpRequest):
+    """A request as HtmxMiddleware leaves it (django-htmx's advice for type checking)."""
+
+    htmx: HtmxDetails
 
 
 def get_submission(request: HttpRequest, submission_id: int) -> Submission:
@@ -104,7 +111,7 @@ def submission(request: HttpRequest, submission_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def review(request: HttpRequest, submission_id: int, number: int) -> HttpResponse:
+def review(request: HtmxHttpRequest, submission_id: int, number: int) -> HttpResponse:
     submission = get_submission(request, submission_id)
     scope = request_scope(request)
     if not may_review(scope, submission.unit, number):

@@ -28,7 +28,9 @@ class AuthoredSet(models.Model):
 
     def current(self) -> AuthoredVersion:
         """The newest version (every set has one from its start)."""
-        return self.versions.select_related("record").order_by("-number").first()  # type: ignore[return-value]
+        newest = self.versions.select_related("record").order_by("-number").first()
+        assert newest is not None  # variant_start and national_start write version 1 with it
+        return newest
 
 
 class AuthoredVersion(models.Model):

@@ -8,6 +8,8 @@ the provincial office; a province then starts its variant from it like from a sh
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -33,10 +35,12 @@ from ntm.web.sets.views import PasteForm, UploadForm, apply_change
 class NationalStartForm(forms.Form):
     base = forms.ChoiceField(label=gettext_lazy("Bộ tiêu chí quốc gia"))
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         shipped = sorted((s for s in available_sets() if s.parent is None), key=lambda s: s.code)
-        self.fields["base"].choices = [(s.code, f"{s.code} — {s.title}") for s in shipped]
+        base = self.fields["base"]
+        assert isinstance(base, forms.ChoiceField)  # declared above
+        base.choices = [(s.code, f"{s.code} — {s.title}") for s in shipped]
 
 
 def _central(request: HttpRequest) -> None:
@@ -57,13 +61,13 @@ def sets_list(request: HttpRequest) -> HttpResponse:
             authored = services.national_start(user=request.user, base_code=base)
             return redirect("sets-national-edit", code=authored.code)
     rows = [(s, set_completeness(s, s.period[0])) for s in available_sets() if s.parent is None]
-    authored = []
+    authored_sets = []
     for a in AuthoredSet.objects.order_by("code"):
         cset = cset_of(a.current().record)
-        authored.append((a, set_completeness(cset, cset.period[0])))
+        authored_sets.append((a, set_completeness(cset, cset.period[0])))
     roles = set(request_scope(request).roles)
-    context = {"rows": sorted(rows, key=lambda r: r[0].code), "authored": authored, "form": form,
-               "can_author": bool({Role.CENTRAL, Role.ADMIN} & roles)}  # fmt: skip
+    context = {"rows": sorted(rows, key=lambda r: r[0].code), "authored": authored_sets,
+               "form": form, "can_author": bool({Role.CENTRAL, Role.ADMIN} & roles)}  # fmt: skip
     return render(request, "sets/national.html", context, status=400 if form.errors else 200)
 
 

@@ -33,7 +33,7 @@ class Completeness:
 
     @property
     def incomplete(self) -> list[CriterionGap]:
-        return [c for c in self.criteria if not c.complete or sum(c.unknown_levels.values())]
+        return [c for c in self.criteria if not c.complete or sum(c.unknown_levels.values()) != 0]
 
 
 def _root(cset: CriteriaSet) -> str:

@@ -48,7 +48,9 @@ class StartForm(forms.Form):
 
     def __init__(self, *args: Any, period: Period, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["base"].choices = national_choices(period)
+        base = self.fields["base"]
+        assert isinstance(base, forms.ChoiceField)  # declared above
+        base.choices = national_choices(period)
 
 
 def national_choices(period: Period) -> list[tuple[str, str]]:

@@ -53,7 +53,7 @@ class Unit(models.Model):
         return DomainUnit(
             code=self.code,
             name=self.name,
-            level=self.level,  # type: ignore[arg-type]
+            level=self.level,  # type: ignore[arg-type]  # a CharField holding a UnitLevel
             kind=self.kind,
             province_code=self.province_code,
             province_name=self.province_name,

@@ -145,7 +145,7 @@ def groups_template(request: HttpRequest, period_id: int) -> HttpResponse:
     communes = rural_communes(regime=period.regime, province_code=period.province_code, q=q)
     groups = groups_in_force(communes, period.year)
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # a new workbook's one sheet (``active`` may be None to mypy)
     sheet.title = "Nhóm xã"
     sheet.append(list(HEADERS))
     for cell in sheet[1]:

@@ -24,7 +24,7 @@ def flow_value(flows: dict[str, Any], group: str, code: str) -> float | None:
     """The value of ``code`` in the roll-up rows of ``group`` (the page's second column)."""
     for row in flows.get(group, []):
         if row.indicator.code == code:
-            return row.result.value  # type: ignore[no-any-return]
+            return row.result.value
     return None
 
 
