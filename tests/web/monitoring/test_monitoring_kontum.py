@@ -82,8 +82,10 @@ def test_a_bad_monitoring_file_writes_nothing_and_names_the_cell(client, demo, t
 
 
 def _section(text: str) -> list[str]:
-    """The lines of section 6, up to the next heading."""
-    return text.split("II. TỒN TẠI", 1)[0].strip().splitlines()
+    """The lines of section 6, up to the next heading. The dashboard's report closes section I
+    with the province's forecast, which ``ntm report`` on one year's file has no history for."""
+    lines = text.split("II. TỒN TẠI", 1)[0].strip().splitlines()
+    return [line for line in lines if not line.startswith("Dự báo theo tốc độ hiện nay")]
 
 
 def _cli_report(out: Path, *extra: str) -> Path:
