@@ -66,6 +66,15 @@ def test_every_error_body_speaks_vietnamese(client, world, url, status, detail):
     assert response.json()["detail"].startswith(detail)
 
 
+def test_a_wrong_method_is_a_405_in_vietnamese_naming_the_methods_allowed(client, world):
+    response = client.delete("/api/periods", **_bearer(world, "office"))
+    assert response.status_code == 405
+    assert response.json()["detail"] == (
+        f"Phương thức DELETE không dùng được ở địa chỉ này; dùng: {response.headers['Allow']}."
+    )
+    assert "GET" in response.headers["Allow"]
+
+
 def test_a_reviewer_may_not_put_a_communes_values(client, world):
     body = {"version": 0, "values": {"2.1": 80}}
     response = client.put(_values_url(world), json.dumps(body), content_type="application/json",

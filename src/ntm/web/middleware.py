@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
 
 
@@ -26,3 +26,23 @@ class ChosenLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class ApiMethodNotAllowedMiddleware:
+    """The API's 405 in Vietnamese JSON like its other errors: django-ninja answers a wrong
+    method with the plain English text "Method not allowed", outside its exception handlers."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.status_code != 405 or not request.path.startswith("/api/"):
+            return response
+        allowed = response.headers.get("Allow", "")
+        detail = f"Phương thức {request.method} không dùng được ở địa chỉ này"
+        detail += f"; dùng: {allowed}." if allowed else "."
+        answer = JsonResponse({"detail": detail}, status=405)
+        if allowed:
+            answer.headers["Allow"] = allowed
+        return answer
