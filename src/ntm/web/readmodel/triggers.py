@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 
@@ -104,7 +105,7 @@ def trigger_sql(vendor: str) -> list[str]:
         return _sqlite_sql()
     if vendor == "postgresql":
         return _pg_sql()
-    raise NotImplementedError(f"Chưa hỗ trợ cơ sở dữ liệu {vendor}: cần SQLite hoặc PostgreSQL")
+    raise ImproperlyConfigured(f"Chưa hỗ trợ cơ sở dữ liệu {vendor}: cần SQLite hoặc PostgreSQL")
 
 
 def installed_triggers(connection: BaseDatabaseWrapper) -> set[str]:
