@@ -52,14 +52,21 @@ def _managed(request: HttpRequest) -> Any:
     return managed_units(scope=scope)
 
 
+def _filtered(request: HttpRequest, form_class: Any) -> tuple[Any, dict[str, Any], Any]:
+    """A registry list's filter form, its valid choices, and the communes it narrows to: every
+    commune the person may read, or the one they chose."""
+    units = readable_units(scope=request_scope(request))
+    form = form_class(request.GET or None, units=units)
+    flt = form.cleaned_data if form.is_valid() else {}
+    chosen = units.filter(pk=flt["unit"].pk) if flt.get("unit") else units
+    return form, flt, chosen
+
+
 @login_required
 @require_GET
 def ocop_list(request: HttpRequest) -> HttpResponse:
-    units = readable_units(scope=request_scope(request))
-    form = OcopFilter(request.GET or None, units=units)
-    flt = form.cleaned_data if form.is_valid() else {}
+    form, flt, chosen = _filtered(request, OcopFilter)
     as_of = flt.get("as_of") or date.today()
-    chosen = units.filter(pk=flt["unit"].pk) if flt.get("unit") else units
     rows = product_ratings(units=chosen, as_of=as_of)
     counts = ocop_data.count([r.judged for r in rows])
     if flt.get("stars"):
@@ -179,10 +186,7 @@ def ocop_import(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def initiative_list(request: HttpRequest) -> HttpResponse:
-    units = readable_units(scope=request_scope(request))
-    form = InitiativeFilter(request.GET or None, units=units)
-    flt = form.cleaned_data if form.is_valid() else {}
-    chosen = units.filter(pk=flt["unit"].pk) if flt.get("unit") else units
+    form, flt, chosen = _filtered(request, InitiativeFilter)
     rows = Initiative.objects.filter(unit__in=chosen).select_related("kind", "unit")
     for key in ("kind", "field", "year"):
         if flt.get(key):
@@ -246,10 +250,7 @@ def initiative_import(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def village_list(request: HttpRequest) -> HttpResponse:
-    units = readable_units(scope=request_scope(request))
-    form = VillageFilter(request.GET or None, units=units)
-    flt = form.cleaned_data if form.is_valid() else {}
-    chosen = units.filter(pk=flt["unit"].pk) if flt.get("unit") else units
+    form, flt, chosen = _filtered(request, VillageFilter)
     standings = VillageStanding.objects.filter(village__unit__in=chosen).select_related(
         "village__unit"
     )
