@@ -18,6 +18,11 @@ class Kind(models.TextChoices):
     INDICATOR = "indicator", _("Chỉ tiêu")
     CRITERION = "criterion", _("Tiêu chí")
     COMMENT = "comment", _("Ghi chú")
+    # The registries (ntm.web.registries.services) and the office's plan targets.
+    OCOP = "ocop", _("Sản phẩm OCOP")
+    MODEL = "model", _("Mô hình")
+    VILLAGE = "village", _("Thôn")
+    TARGET = "target", _("Chỉ tiêu kế hoạch")
 
 
 class AuditEntry(models.Model):
