@@ -3,48 +3,21 @@ recognise the most communes (issue #15.3). Same data files as ``ntm evaluate``."
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from openpyxl import Workbook
 
 from ntm.cli.evaluate import fail, fail_unexpected, write_atomically
-from ntm.cli.funding_costs import commune_gaps, read_costs
+from ntm.cli.funding_costs import read_costs
+from ntm.domain.funding_costs import costed_gaps
 from ntm.domain.funding_plan import Plan, Tranche, next_tranche, plan_funding
 from ntm.formatting import number
 from ntm.io.bundle import load_inputs
 from ntm.io.errors import ImportFailed
 from ntm.numbers import parse_number
-
-
-def _xlsx(plan: Plan, tranche: Tranche | None, names: dict[str, str]) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Phương án"
-    sheet.append(["Mã xã", "Tên xã", "Tiêu chí", "Chi phí (tỷ đồng)", "Xã đạt chuẩn sau phương án"])
-    done = set(plan.recognised)
-    for gap in plan.funded:
-        name = names.get(gap.commune, "")
-        sheet.append(
-            [gap.commune, name, gap.criterion, gap.cost, "Có" if gap.commune in done else ""]
-        )
-    summary = book.create_sheet("Tổng hợp")
-    summary.append(["Ngân sách (tỷ đồng)", plan.budget])
-    summary.append(["Chi phí phương án (tỷ đồng)", plan.cost])
-    summary.append(["Số xã đạt chuẩn thêm", len(plan.recognised)])
-    summary.append(["Số tiêu chí đạt thêm", plan.criteria_gained])
-    if tranche is not None:
-        summary.append(
-            [f"Thêm {number(tranche.extra, 1)} tỷ đồng: số xã thêm", tranche.more_communes]
-        )
-        summary.append(["… số tiêu chí thêm", tranche.more_criteria])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+from ntm.reports.funding_plan_xlsx import PlanNames, plan_xlsx
 
 
 def _lines(plan: Plan, tranche: Tranche | None, names: dict[str, str]) -> list[str]:
@@ -103,12 +76,15 @@ def plan_funding_command(
     except Exception:
         fail_unexpected("đọc dữ liệu")
     names = {u.code: u.name for u in ev.units}
-    gaps = commune_gaps(ev, unit_costs)
+    costed = costed_gaps(ev, unit_costs)
+    gaps = [c.gap for c in costed]
     total, limit, extra = amounts
     plan = plan_funding(gaps, total or 0.0, limit)
     more = next_tranche(gaps, plan, extra, limit) if extra else None
     if out is not None:
-        write_atomically(out, _xlsx(plan, more, names))
+        titles = PlanNames(names, {c.number: c.name for c in ev.cset.criteria})
+        unpriced = [c for c in costed if c.gap.cost is None]
+        write_atomically(out, plan_xlsx(plan, more, titles, unpriced))
     if as_json:
         typer.echo(json.dumps(_json(plan, more), ensure_ascii=False, indent=2))
     else:
