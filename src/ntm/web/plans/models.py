@@ -76,3 +76,34 @@ class NarrativeRevision(models.Model):
 
     class Meta:
         ordering = ("-version",)
+
+
+class CostKind(models.TextChoices):
+    CRITERION = "criterion", _("Tiêu chí")
+    INDICATOR = "indicator", _("Chỉ tiêu")
+
+
+class UnitCost(models.Model):
+    """What closing a gap costs in a province (issue #15.3), in tỷ đồng: per criterion closed,
+    or per unit short of an indicator's threshold. Kept per criteria set (``set_code``): a
+    criterion's number means something only within its set, so every period of the province on
+    that set uses the same costs."""
+
+    regime = models.CharField(_("giai đoạn"), max_length=3)
+    province_code = models.CharField(_("mã tỉnh"), max_length=2)
+    set_code = models.CharField(_("mã bộ tiêu chí"), max_length=80)
+    kind = models.CharField(_("loại"), max_length=10, choices=CostKind.choices)
+    code = models.CharField(_("số tiêu chí hoặc mã chỉ tiêu"), max_length=20)
+    cost = models.FloatField(_("đơn giá (tỷ đồng)"))
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("đơn giá")
+        verbose_name_plural = _("đơn giá")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["regime", "province_code", "set_code", "kind", "code"],
+                name="unit_cost_unique",
+            ),
+        )
