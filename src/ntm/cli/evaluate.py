@@ -33,10 +33,19 @@ from ntm.io.library_errors import library_problem
 from ntm.io.limits import limits_paragraph
 from ntm.io.template import write_template
 from ntm.io.units_file import read_units
+from ntm.reports.content import PILOT_NOTE
 from ntm.units.registry import REGIMES, Regime
 from ntm.units.rural import split_rural
 
 EXIT_INPUT = 2
+
+
+# The web's pilot switch on the command line: the same engine call, evaluate(pilot=True).
+PILOT_HELP = (
+    "Đánh giá thí điểm theo các chỉ tiêu đã nhập (như công tắc thí điểm trên web): tiêu chí chưa "
+    "đủ chỉ tiêu được xét trên các chỉ tiêu bộ đã có. Số liệu thí điểm, không phải kết quả chính "
+    "thức: khi bộ chưa đủ chỉ tiêu, «Đạt chuẩn» để «Chưa xác định»."
+)
 
 
 class Format(StrEnum):
@@ -168,6 +177,7 @@ def _xlsx_bytes(ev: Evaluation, summary: Rollup) -> bytes:
     figures = [
         ("Bộ tiêu chí", f"{ev.cset.title} ({ev.cset.code})"),
         ("Năm", ev.year),
+        *([("Chế độ đánh giá", "Thí điểm theo các chỉ tiêu đã nhập")] if ev.pilot else []),
         ("Số xã", summary.units_total),
         ("Số xã đạt chuẩn", summary.recognised),
         ("Bình quân tiêu chí/xã", float(decimal1(summary.avg_criteria).replace(",", "."))),
@@ -194,7 +204,8 @@ def _xlsx_bytes(ev: Evaluation, summary: Rollup) -> bytes:
 
 def _print_table(ev: Evaluation, summary: Rollup, console: Console) -> None:
     cset = ev.cset
-    console.print(f"[bold]{cset.title}[/bold] ({cset.code}) — năm {ev.year}")
+    pilot = " — [bold]ĐÁNH GIÁ THÍ ĐIỂM[/bold] theo các chỉ tiêu đã nhập" if ev.pilot else ""
+    console.print(f"[bold]{cset.title}[/bold] ({cset.code}) — năm {ev.year}{pilot}")
     console.print(
         f"Số xã: {number(summary.units_total)} · Đạt chuẩn: {number(summary.recognised)} · "
         f"Bình quân: {decimal1(summary.avg_criteria)} tiêu chí/xã"
@@ -251,13 +262,14 @@ def evaluate_command(
     pretty: Annotated[
         bool, typer.Option("--pretty", help="JSON thụt lề, dễ đọc (mặc định: JSON gọn).")
     ] = False,
+    pilot: Annotated[bool, typer.Option("--pilot", help=PILOT_HELP)] = False,
 ) -> None:
     """Đánh giá các xã theo bộ tiêu chí từ tệp dữ liệu (CSV/XLSX)."""
     if output_format is Format.xlsx and out is None:
         fail(["định dạng xlsx cần tên tệp kết quả: thêm --out KETQUA.xlsx"], "Thiếu tùy chọn:")
     inputs = _load(data, units, criteria, year, sheet)
     try:
-        _evaluate_and_write(inputs, output_format, out, pretty)
+        _evaluate_and_write(inputs, output_format, out, pretty, pilot=pilot)
     except (typer.Exit, typer.Abort):
         raise
     except BrokenPipeError:  # the reader of the output went away (`| head`): nothing to say
@@ -283,12 +295,12 @@ def _ungrouped_notes(ev: Evaluation) -> list[str]:
 
 
 def _evaluate_and_write(
-    inputs: Inputs, output_format: Format, out: Path | None, pretty: bool
+    inputs: Inputs, output_format: Format, out: Path | None, pretty: bool, *, pilot: bool = False
 ) -> None:
-    ev = inputs.evaluate()
+    ev = inputs.evaluate(pilot=pilot)
     summary = rollup(ev)
     err = Console(stderr=True, highlight=False)
-    for note in [*inputs.notes, *_ungrouped_notes(ev)]:
+    for note in [*([PILOT_NOTE] if ev.pilot else []), *inputs.notes, *_ungrouped_notes(ev)]:
         err.print(f"Ghi chú: {note}", markup=False)
     if output_format is Format.table:
         if out is None:

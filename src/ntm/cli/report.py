@@ -18,9 +18,9 @@ from typing import Annotated, TypeVar
 import typer
 from rich.console import Console
 
+from ntm.cli.evaluate import PILOT_HELP
 from ntm.cli.monitoring import MonitoringOption, with_monitoring
 from ntm.cli.report_settings import SettingsOption, office_write, settings_problems
-from ntm.domain.evaluation import evaluate
 from ntm.domain.units import Unit
 from ntm.io.bundle import Inputs, load_inputs
 from ntm.io.errors import ImportFailed, Problem
@@ -143,6 +143,7 @@ TitleOption = Annotated[str | None, typer.Option("--title", help="Trích yếu b
 RecipientOption = Annotated[
     list[str] | None, typer.Option("--recipient", help="Nơi nhận; lặp lại được.")
 ]
+PilotOption = Annotated[bool, typer.Option("--pilot", help=PILOT_HELP + " Áp dụng cho cả năm gốc.")]
 
 
 def report_command(
@@ -168,6 +169,7 @@ def report_command(
     title: TitleOption = None,
     recipient: RecipientOption = None,
     settings: SettingsOption = None,
+    pilot: PilotOption = False,
 ) -> None:
     """Lập báo cáo kết quả xây dựng nông thôn mới (report.docx, phu-luc.xlsx, .json, .md)."""
     from ntm.reports.document import Issuer
@@ -185,19 +187,13 @@ def report_command(
     if inputs.problems or options or inputs.current is None or scope is None:
         _fail([*inputs.problems, *options])
         return
-    fig = build_figures(_report_data(inputs.current, inputs, scope, files))
+    fig = build_figures(_report_data(inputs.current, inputs, scope, files, pilot=pilot))
     fig = with_monitoring(fig, monitoring, inputs.current.units, inputs.base)
     who = Issuer(
-        kind=issuer_type.value,
-        name=issuer,
-        number=number,
-        place=place,
-        date=parse_date(date) if date is not None else None,
-        signer_title=signer_title,
-        signer=signer,
-        title=title,
-        recipients=list(recipient or []),
-    )
+        kind=issuer_type.value, name=issuer, number=number, place=place,
+        date=parse_date(date) if date is not None else None, signer_title=signer_title,
+        signer=signer, title=title, recipients=list(recipient or []),
+    )  # fmt: skip
     written = office_write(fig, who, out, template=template, settings=settings)
     console = Console(highlight=False)
     console.print(f"Đã lập báo cáo {scope.name} năm {fig.year} trong {out}:", markup=False)
@@ -268,16 +264,14 @@ def _option_problems(date: str | None, template: Path | None) -> list[str]:
     return options
 
 
-def _report_data(current: Inputs, inputs: _Inputs, scope: Scope, files: _Files) -> ReportData:
-    """The evaluations of the year and of the baseline, with the plan and the funds."""
-    evaluation = evaluate(
-        current.cset, current.units, current.year, values=current.values, statuses=current.statuses
-    )
-    base, base_eval = inputs.base, None
-    if base is not None:
-        base_eval = evaluate(
-            base.cset, base.units, base.year, values=base.values, statuses=base.statuses
-        )
+def _report_data(
+    current: Inputs, inputs: _Inputs, scope: Scope, files: _Files, *, pilot: bool = False
+) -> ReportData:
+    """The evaluations of the year and of the baseline (both pilot with ``--pilot``: the same
+    engine call as ``ntm evaluate --pilot``), with the plan and the funds."""
+    evaluation = current.evaluate(pilot=pilot)
+    base = inputs.base
+    base_eval = base.evaluate(pilot=pilot) if base is not None else None
     return ReportData(
         evaluation,
         scope,
