@@ -68,7 +68,7 @@ class Backtest:
         return self.within_one / self.compared if self.compared else 0.0
 
 
-def _fit(years: Sequence[int], counts: Sequence[int]) -> tuple[float, float]:
+def fit_line(years: Sequence[int], counts: Sequence[float]) -> tuple[float, float]:
     """Least-squares slope and the residuals' standard deviation."""
     n = len(years)
     mean_x, mean_y = sum(years) / n, sum(counts) / n
@@ -124,7 +124,7 @@ def forecast_commune(h: CommuneHistory, order: Sequence[int]) -> CommuneForecast
     margin = 1
     position = float(met_now)
     if len(h.years) >= 2:
-        slope, spread = _fit(h.years, counts)
+        slope, spread = fit_line(h.years, counts)
         pace = min(MAX_PACE, max(0.0, slope))
         margin = max(1, math.ceil(spread / pace)) if pace >= MIN_PACE else 1
         if len(h.years) < 3:
