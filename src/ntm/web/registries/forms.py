@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from ntm.criteria import ocop as ocop_data
 from ntm.domain import ocop
+from ntm.web.assessments.evidence import content_matches
 from ntm.web.registries.models import ModelField, ModelKind, Standing, Village, VillageKind
+from ntm.web.registries.services import InitiativeInput, RatingInput
 from ntm.web.units.models import Regime, Unit
 
 STARS = [("", _("Tất cả")), ("0", _("Không đạt sao"))] + [(str(s), f"{s}★") for s in range(1, 6)]
@@ -157,6 +159,28 @@ class VillageFilter(forms.Form):
 class RegistryUpload(forms.Form):
     regime = forms.ChoiceField(label=_("Giai đoạn của mã xã"), choices=Regime.choices)
     file = forms.FileField(label=_("Tệp Excel (.xlsx) hoặc CSV"))
+
+
+def rating_input(d: dict[str, Any]) -> RatingInput:
+    """A valid ``OcopRatingForm``'s data as the services take it."""
+    scores = (d["score_a"], d["score_b"], d["score_c"])
+    return RatingInput(d["unit"], d["code"], d["name"], d["group"], d["subject"], d["scorecard"],
+                       scores, d["decision_number"], d["decision_date"])  # fmt: skip
+
+
+def initiative_input(d: dict[str, Any]) -> InitiativeInput:
+    """A valid ``InitiativeForm``'s data as the services take it (the photo aside)."""
+    return InitiativeInput(d["unit"], d["name"], d["kind"], d["field"], d["year"],
+                           d["households"], d["value"], d["description"])  # fmt: skip
+
+
+def photo_ok(photo: Any) -> bool:
+    """A JPEG or PNG whose content is what its name says (the evidence files' check)."""
+    name = photo.name.lower()
+    ext = "." + name.rsplit(".", 1)[-1] if "." in name else ""
+    content = photo.read()
+    photo.seek(0)
+    return ext in {".jpg", ".jpeg", ".png"} and content_matches(ext, content)
 
 
 def today() -> date:

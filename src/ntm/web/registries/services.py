@@ -43,7 +43,15 @@ def _check(scope: Scope, unit: Unit) -> None:
 
 
 def audit_record(
-    *, user: Any, unit: Unit, kind: str, target: str, new: str, year: int, channel: str
+    *,
+    user: Any,
+    unit: Unit,
+    kind: str,
+    target: str,
+    new: str,
+    year: int,
+    channel: str,
+    old: str = "",
 ) -> None:
     AuditEntry.objects.create(
         user=user if getattr(user, "pk", None) else None,
@@ -55,7 +63,7 @@ def audit_record(
         year=year,
         kind=kind,
         target=target[:20],
-        old="",
+        old=old,
         new=new,
         channel=channel,
         version=0,

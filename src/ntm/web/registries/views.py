@@ -3,7 +3,6 @@ file imports (the province's office and the administrator)."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -15,15 +14,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
-from openpyxl import Workbook
 
 from ntm.criteria import ocop as ocop_data
 from ntm.domain import ocop
 from ntm.io.errors import ImportFailed, Problem
 from ntm.io.rawfile import RawFile
 from ntm.web.assessments.access import request_scope
-from ntm.web.assessments.evidence import content_matches
-from ntm.web.registries import files, services
+from ntm.web.registries import exports, files, services
 from ntm.web.registries.forms import (
     InitiativeFilter,
     InitiativeForm,
@@ -33,10 +30,12 @@ from ntm.web.registries.forms import (
     StandingForm,
     VillageFilter,
     VillageForm,
+    initiative_input,
+    photo_ok,
+    rating_input,
 )
 from ntm.web.registries.models import Initiative, Village, VillageStanding
 from ntm.web.registries.selectors import (
-    ProductRating,
     can_manage,
     initiative_counts,
     managed_units,
@@ -76,7 +75,7 @@ def ocop_list(request: HttpRequest) -> HttpResponse:
     if flt.get("status"):
         rows = [r for r in rows if r.judged.status == flt["status"]]
     if request.GET.get("export") == "xlsx":
-        return _ocop_xlsx(rows)
+        return exports.ocop_xlsx(rows)
     context = {
         "form": form,
         "rows": rows,
@@ -88,59 +87,14 @@ def ocop_list(request: HttpRequest) -> HttpResponse:
     return render(request, "registries/ocop.html", context)
 
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# The export's columns: heading → the value of a listed product (the same rows as the page).
-OCOP_COLUMNS: list[tuple[str, Callable[[ProductRating], Any]]] = [
-    ("Mã sản phẩm", lambda r: r.product.code),
-    ("Tên sản phẩm", lambda r: r.product.name),
-    ("Nhóm", lambda r: r.product.group),
-    ("Chủ thể", lambda r: r.product.subject),
-    ("Mã xã", lambda r: r.product.unit.code),
-    ("Xã", lambda r: r.product.unit.name),
-    ("Phiếu chấm", lambda r: r.rating.scorecard),
-    ("Tổng điểm", lambda r: float(r.judged.total)),
-    ("Hạng sao", lambda r: r.judged.stars),
-    ("Số quyết định", lambda r: r.rating.decision_number),
-    ("Ngày quyết định", lambda r: r.rating.decision_date),
-    ("Hiệu lực đến", lambda r: r.judged.valid_until),
-    ("Tình trạng", lambda r: ocop.STATUS_VI[r.judged.status]),
-]
-
-
-def _ocop_xlsx(rows: list[ProductRating]) -> HttpResponse:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "San pham OCOP"
-    sheet.append([title for title, _ in OCOP_COLUMNS])
-    for row in rows:
-        sheet.append([value(row) for _, value in OCOP_COLUMNS])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="san-pham-ocop.xlsx"'
-    return response
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def ocop_add(request: HttpRequest) -> HttpResponse:
     form = OcopRatingForm(request.POST or None, units=_managed(request))
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        item = services.RatingInput(
-            d["unit"],
-            d["code"],
-            d["name"],
-            d["group"],
-            d["subject"],
-            d["scorecard"],
-            (d["score_a"], d["score_b"], d["score_c"]),
-            d["decision_number"],
-            d["decision_date"],
-        )
         services.ocop_rating_add(
-            user=request.user, scope=request_scope(request), item=item, channel="form"
+            user=request.user, scope=request_scope(request), item=rating_input(d), channel="form"
         )
         messages.success(
             request, _("Đã ghi kết quả đánh giá sản phẩm %(code)s.") % {"code": d["code"]}
@@ -191,6 +145,8 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     for key in ("kind", "field", "year"):
         if flt.get(key):
             rows = rows.filter(**{key: flt[key]})
+    if request.GET.get("export") == "xlsx":
+        return exports.models_xlsx(rows)
     context = {
         "form": form,
         "rows": rows,
@@ -200,37 +156,19 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     return render(request, "registries/models.html", context)
 
 
-def _photo_ok(photo: Any) -> bool:
-    name = photo.name.lower()
-    ext = "." + name.rsplit(".", 1)[-1] if "." in name else ""
-    content = photo.read()
-    photo.seek(0)
-    return ext in {".jpg", ".jpeg", ".png"} and content_matches(ext, content)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def initiative_add(request: HttpRequest) -> HttpResponse:
     form = InitiativeForm(request.POST or None, request.FILES or None, units=_managed(request))
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        if d["photo"] is not None and not _photo_ok(d["photo"]):
+        if d["photo"] is not None and not photo_ok(d["photo"]):
             form.add_error("photo", _("Ảnh phải là tệp JPEG hoặc PNG đúng định dạng."))
         else:
-            item = services.InitiativeInput(
-                d["unit"],
-                d["name"],
-                d["kind"],
-                d["field"],
-                d["year"],
-                d["households"],
-                d["value"],
-                d["description"],
-            )
             services.initiative_add(
                 user=request.user,
                 scope=request_scope(request),
-                item=item,
+                item=initiative_input(d),
                 channel="form",
                 photo=d["photo"],
             )
@@ -259,6 +197,8 @@ def village_list(request: HttpRequest) -> HttpResponse:
     if flt.get("standing"):
         standings = standings.filter(standing=flt["standing"])
     villages = Village.objects.filter(unit__in=chosen).select_related("unit")
+    if request.GET.get("export") == "xlsx":
+        return exports.villages_xlsx(standings, villages)
     context = {
         "form": form,
         "villages": villages,
