@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "ntm.web.monitoring",
     "ntm.web.sets",
     "ntm.web.plans",
+    "ntm.web.readings",
 ]
 
 MIDDLEWARE = [

@@ -52,6 +52,7 @@ urlpatterns = [
     path("", include("ntm.web.sets.urls")),
     path("", include("ntm.web.plans.urls")),
     path("", include("ntm.web.dashboards.urls")),
+    path("", include("ntm.web.readings.urls")),
 ]
 
 handler403 = "ntm.web.errors.forbidden"
