@@ -28,10 +28,17 @@ def delete(w: Any, where: str, role: str) -> tuple[str, str, dict[str, Any]]:
 
 
 DELETE: Build = delete
+# The funding what-if (issue #15.3): the offices' tool. The province's office and the central
+# office read it (admin too); reviewers and communes are refused; costs are written as MANAGE.
+OFFICES = {"inside": {"office", "central", "admin"}, "outside": {"central", "admin"}}
 PAGES = {
     "plan-targets": (READ_PERIOD, at("GET", "/ky/{p}/chi-tieu-ke-hoach/")),
     "plan-targets#post": (MANAGE, at("POST", "/ky/{p}/chi-tieu-ke-hoach/", TARGET)),
     "plan-target-delete": (MANAGE, DELETE),
+    "funding-plan": (OFFICES, at("GET", "/ky/{p}/phuong-an-von/?budget=10&tranche=5")),
+    "funding-plan#xlsx": (OFFICES, at("GET", "/ky/{p}/phuong-an-von/?budget=10&export=xlsx")),
+    "funding-plan#post": (MANAGE, at("POST", "/ky/{p}/phuong-an-von/", {"c-1": "2,5"})),
+    "funding-costs-import": (MANAGE, at("POST", "/ky/{p}/phuong-an-von/nhap-don-gia/")),
     "office-report": (READ_PERIOD, at("GET", "/ky/{p}/bao-cao-gui/")),
     "office-report#post": (
         MANAGE,

@@ -61,6 +61,9 @@ def period_detail(request: HttpRequest, period_id: int) -> HttpResponse:
     context = {"period": period, "rows": rows, "summary": summary, "state_form": PeriodStateForm(),
                "can_manage": request_scope(request).can_manage_period(period),
                "can_import": request_scope(request).can_import(period),
+               # The funding what-if is the offices' tool (plans/funding_views.py).
+               "can_plan_funding": request_scope(request).can_manage_period(period)
+               or request_scope(request).read_all,
                "pilot": evaluation.pilot}  # fmt: skip
     return render(request, "assessments/period.html", context)
 

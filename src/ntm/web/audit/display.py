@@ -47,6 +47,10 @@ def _row(entry: AuditEntry) -> AuditRow:
     if entry.kind == "indicator":
         what = _("Chỉ tiêu %(code)s") % {"code": entry.target}
         return AuditRow(entry, what, _number(entry.old), _number(entry.new))
+    if entry.kind == "unit_cost":  # the funding what-if's unit costs ("tc 5", "ct 2.1")
+        prefix, _space, code = entry.target.partition(" ")
+        label = _("Đơn giá tiêu chí %(n)s") if prefix == "tc" else _("Đơn giá chỉ tiêu %(n)s")
+        return AuditRow(entry, label % {"n": code}, _number(entry.old), _number(entry.new))
     what = f"{entry.get_kind_display()} {entry.target}".strip()
     return AuditRow(entry, what, entry.old, entry.new)
 

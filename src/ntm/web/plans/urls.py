@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from ntm.web.plans import views
+from ntm.web.plans import funding_views, views
 
 urlpatterns = [
     path("ky/<int:period_id>/chi-tieu-ke-hoach/", views.targets, name="plan-targets"),
@@ -14,4 +14,10 @@ urlpatterns = [
         name="plan-target-delete",
     ),
     path("ky/<int:period_id>/bao-cao-gui/", views.office_report, name="office-report"),
+    path("ky/<int:period_id>/phuong-an-von/", funding_views.funding_plan, name="funding-plan"),
+    path(
+        "ky/<int:period_id>/phuong-an-von/nhap-don-gia/",
+        funding_views.funding_costs_import,
+        name="funding-costs-import",
+    ),
 ]
