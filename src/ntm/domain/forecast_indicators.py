@@ -26,10 +26,11 @@ MAX_SHARE = 0.5
 MIN_VALUES = 2  # a line needs two values; with two its scatter is unknown (margin ±2)
 
 Method = Literal["met", "indicators", "count"]
-METHOD_VI: dict[Method, str] = {
+METHOD_VI: dict[str, str] = {
     "met": "đã đạt",
     "indicators": "theo xu hướng chỉ tiêu",
     "count": "theo tốc độ số tiêu chí",
+    "mixed": "theo chỉ tiêu và số tiêu chí",  # a commune's, when its criteria mix the two
 }
 
 
@@ -166,14 +167,14 @@ def _criterion_year(c: CriterionSeries, count: CommuneForecast, last_year: int) 
         return CriterionYear(
             c.number, c.name, dict(count.criterion_years).get(c.number), "met", "", 0, ()
         )
+    if not any(s.values for s in c.indicators):  # a criterion-level file (tc1 … tcN)
+        return _by_count(c, count, "chưa có số liệu các chỉ tiêu của tiêu chí này")
     if not c.complete:
         return _by_count(c, count, "bộ tiêu chí chưa có đủ các chỉ tiêu của tiêu chí này")
     still = c.needed - sum(1 for s in c.indicators if s.met)
     waiting = [s for s in c.indicators if not s.met]
     if still <= 0 or not waiting:
         return _by_count(c, count, "tình trạng tiêu chí được ghi trực tiếp, không từ chỉ tiêu")
-    if not any(s.values for s in waiting):  # a criterion-level file (tc1 … tcN)
-        return _by_count(c, count, "chưa có số liệu các chỉ tiêu của tiêu chí này")
     trends: list[IndicatorTrend] = []
     for s in waiting:
         found = indicator_trend(s, last_year)

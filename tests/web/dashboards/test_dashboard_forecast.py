@@ -12,7 +12,8 @@ import pytest
 from django.contrib.auth.models import User
 
 from ntm.cli.forecast import histories_from_files
-from ntm.domain.forecast import forecast_all, province_by_year, target_verdict
+from ntm.domain.forecast import province_by_year, target_verdict
+from ntm.domain.forecast_history import forecast_communes
 from ntm.web.assessments.models import Period
 from ntm.web.demo import demo_load
 
@@ -33,12 +34,13 @@ def _histories():
 
 
 def _domain():
-    return forecast_all(*_histories())
+    return [f.overall for f in forecast_communes(_histories())]
 
 
 def _recognised(year: int) -> int:
-    histories, numbers = _histories()
-    return sum(1 for h in histories if len(h.met[h.years.index(year)]) == len(numbers))
+    histories = _histories()
+    total = len(histories.numbers)
+    return sum(1 for h in histories.counts if len(h.met[h.years.index(year)]) == total)
 
 
 def _cell(page: str, year: int, attr: str) -> str:
