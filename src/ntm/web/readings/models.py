@@ -37,3 +37,11 @@ class ProvinceReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.province_name} {self.year}: {self.filename}"
+
+    @property
+    def uploader(self) -> str:
+        """Who uploaded it, for people ("—" once the account is gone)."""
+        user = self.uploaded_by
+        if user is None:
+            return "—"
+        return user.get_full_name() or user.get_username()

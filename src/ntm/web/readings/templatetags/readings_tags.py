@@ -21,9 +21,9 @@ register = template.Library()
 def readings_link(context: dict[str, Any]) -> SafeString:
     request = context.get("request")
     if request is None or not request.user.is_authenticated:
-        return format_html("")
+        return SafeString("")
     if not may_use(request_scope(request)):
-        return format_html("")
+        return SafeString("")
     return format_html('<a href="{}">{}</a>', reverse("readings"), _("Báo cáo của tỉnh"))
 
 
