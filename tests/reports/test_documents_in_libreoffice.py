@@ -99,3 +99,25 @@ def test_the_appendix_prints_vietnamese_numbers_on_an_english_machine(
     assert '"920,700","49,8"' in funds
     districts = (out / "phu-luc-Phụ lục 03.csv").read_text(encoding="utf-8")
     assert "2,Giao thông," in districts and ",57,35,163" in districts
+
+
+def test_the_funding_plan_prints_vietnamese_amounts_on_an_english_machine(tmp_path: Path) -> None:
+    """The plan's workbook (``ntm plan-funding --out`` and the web's download, one writer)."""
+    from ntm.domain.funding_costs import CostedGap
+    from ntm.domain.funding_plan import Gap, plan_funding
+    from ntm.reports.funding_plan_xlsx import PlanNames, plan_xlsx
+
+    gaps = [Gap("23311", 2, 1250.5), Gap("23314", 5, 0.25), Gap("23317", 1, None)]
+    plan = plan_funding(gaps, budget=1300)
+    names = PlanNames({"23311": "Xã Đắk Cấm", "23314": "Xã Kroong"}, {2: "Giao thông"})
+    path = tmp_path / "phuong-an.xlsx"
+    path.write_bytes(plan_xlsx(plan, None, names, [CostedGap(gaps[2], ("1.1",))]))
+    out = soffice(tmp_path, CSV_FILTER, path, en_us=True)
+    rows = (out / "phuong-an-Phương án.csv").read_text(encoding="utf-8")
+    assert '23311,Xã Đắk Cấm,2. Giao thông,"1.250,500",Có' in rows
+    assert '23314,Xã Kroong,5,"0,250",Có' in rows
+    summary = (out / "phuong-an-Tổng hợp.csv").read_text(encoding="utf-8")
+    assert 'Ngân sách (tỷ đồng),"1.300,000"' in summary
+    assert 'Chi phí phương án (tỷ đồng),"1.250,750"' in summary
+    missing = (out / "phuong-an-Chưa tính được chi phí.csv").read_text(encoding="utf-8")
+    assert "23317,,1,chưa biết giá trị chỉ tiêu 1.1" in missing
