@@ -59,7 +59,7 @@ _COMMUNE_COLUMNS: tuple[Column, ...] = (
     Column(_("Mã xã"), lambda r: r.unit.code, 9),
     Column(_("Xã"), lambda r: r.unit.name, 24),
     Column(_("Huyện"), lambda r: r.unit.district_name, 22),
-    Column(_("Nhóm"), lambda r: r.unit.group, 7),
+    Column(_("Nhóm"), lambda r: r.group, 7),
     Column(_("Số tiêu chí đạt"), lambda r: r.met, 10, "0"),
     Column(_("Nhóm số tiêu chí"), lambda r: r.band, 10),
     Column(_("Đạt đủ tiêu chí"), lambda r: _("Có") if r.recognised else "", 9),

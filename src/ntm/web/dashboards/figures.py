@@ -30,16 +30,23 @@ from ntm.web.assessments.models import Period
 from ntm.web.assessments.selectors import period_communes
 from ntm.web.dashboards.carryover import baseline_versions
 from ntm.web.dashboards.charts import chart_data, subtitle_for
-from ntm.web.dashboards.selectors import DashboardFilter, earlier_periods, province_dashboard
+from ntm.web.dashboards.selectors import (
+    DashboardFilter,
+    Groups,
+    earlier_periods,
+    period_groups,
+    province_dashboard,
+)
 from ntm.web.dashboards.targets import period_targets
 from ntm.web.readmodel.cache import cached as cached_value
 from ntm.web.readmodel.cache import digest
+from ntm.web.readmodel.triggers import UNITS_VERSION_ID
 from ntm.web.readmodel.versions import period_versions
 from ntm.web.units.models import Regime, Unit
 
 _UNIT_FIELDS = [f.attname for f in Unit._meta.concrete_fields]  # the order Unit(*row) takes
-_DISTRICT, _DISTRICT_NAME, _GROUP = (
-    _UNIT_FIELDS.index(n) for n in ("district_code", "district_name", "group")
+_ID, _DISTRICT, _DISTRICT_NAME, _GROUP = (
+    _UNIT_FIELDS.index(n) for n in ("id", "district_code", "district_name", "group")
 )
 
 
@@ -53,12 +60,25 @@ class Figures:
     cached: bool  # served from the cache (for tests and the load test's counters)
 
 
-def _choices(rows: list[tuple], regime: str) -> tuple[list[tuple[str, str]], list[str]]:
+def _choices(
+    rows: list[tuple], regime: str, groups: dict[int, str]
+) -> tuple[list[tuple[str, str]], list[str]]:
     """``selectors.filter_choices`` over rows: districts (before 2025 only) and groups."""
     districts: list[tuple[str, str]] = []
     if regime == Regime.OLD:
         districts = sorted({(r[_DISTRICT], r[_DISTRICT_NAME]) for r in rows if r[_DISTRICT]})
-    return districts, sorted({r[_GROUP] for r in rows if r[_GROUP]})
+    return districts, sorted({g for g in groups.values() if g})
+
+
+def _groups(rows: list[tuple], period: Period, units_version: int) -> tuple[Groups, dict[int, str]]:
+    """The communes' groups in force in the period's year (``selectors.period_groups``, None
+    while no decision is stored), and unit id → that group for every row."""
+    found = None
+    if rows:
+        found = period_groups(period=period, units=[Unit(*r) for r in rows],
+                              units_version=units_version)  # fmt: skip
+    each = {r[_ID]: (r[_GROUP] or "") if found is None else found.get(r[_ID], "") for r in rows}
+    return found, each
 
 
 def dashboard_figures(
@@ -68,14 +88,17 @@ def dashboard_figures(
     # The readable communes as plain rows (every field): the key and the filters need no model
     # instances; a miss builds them from the same rows.
     rows = list(period_communes(period=period, scope=scope).values_list(*_UNIT_FIELDS))
-    shown_rows = [
-        r for r in rows
-        if (not flt.district or r[_DISTRICT] == flt.district)
-        and (not flt.group or r[_GROUP] == flt.group)
-    ]  # fmt: skip
-    districts, groups = _choices(rows, period.regime)
-    title = subtitle_for(period, flt, districts)
     shown = [*earlier_periods(period=period, scope=scope, periods=periods), period]
+    # Before any value is read (see above); the units' version tells whether groups changed.
+    versions = period_versions([*(p.pk for p in shown), UNITS_VERSION_ID])
+    found, group_of = _groups(rows, period, dict(versions)[UNITS_VERSION_ID])
+    shown_rows = [
+        (*r, group_of[r[_ID]]) for r in rows  # each row with its group in the year shown
+        if (not flt.district or r[_DISTRICT] == flt.district)
+        and (not flt.group or group_of[r[_ID]] == flt.group)
+    ]  # fmt: skip
+    districts, groups = _choices(rows, period.regime, group_of)
+    title = subtitle_for(period, flt, districts)
     targets = period_targets(period=period) if not (flt.district or flt.group) else None
     query = sorted((k, v) for k, v in request.GET.lists() if k not in ("export", "table"))
     key = "ntm:dash:" + digest((
@@ -84,11 +107,13 @@ def dashboard_figures(
           p.criteria_set.content_hash) for p in shown],
         shown_rows,
         sorted((targets or {}).items()) if targets is not None else None,
-        period_versions(p.pk for p in shown),  # before any value is read (see above)
+        # Before any value is read (see above). Not the units' version: a commune's fields and
+        # its group that year are in ``shown_rows``; another province's edit keeps this key.
+        [v for v in versions if v[0] != UNITS_VERSION_ID],
         baseline_versions(period),  # 2026: the 2025 periods its derived baseline reads
     ))  # fmt: skip
     (html, has_summary), cached = cached_value(key, lambda: _render(
-        request, period, scope, flt, periods, [Unit(*r) for r in rows], targets
+        request, period, scope, flt, periods, [Unit(*r) for r in rows], targets, found
     ))  # fmt: skip
     return Figures(html, title, has_summary, districts, groups, cached)
 
@@ -96,9 +121,10 @@ def dashboard_figures(
 def _render(
     request: HttpRequest, period: Period, scope: Scope, flt: DashboardFilter,
     periods: list[Period], all_units: list[Unit], targets: dict[int, int] | None,
+    groups: Groups,
 ) -> tuple[str, bool]:  # fmt: skip
     board = province_dashboard(period=period, scope=scope, flt=flt, periods=periods,
-                               all_units=all_units, targets=targets)  # fmt: skip
+                               all_units=all_units, targets=targets, groups=groups)  # fmt: skip
     context = {"board": board, "charts": chart_data(board)}
     html = render_to_string("dashboards/_figures.html", context, request=request)
     return html, board.summary is not None

@@ -8,6 +8,7 @@ figures are the read model's roll-ups, each kept per its own version (``readmode
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,11 +24,14 @@ from ntm.web.assessments.selectors import period_communes
 from ntm.web.dashboards.carryover import period_carryover
 from ntm.web.dashboards.targets import period_targets
 from ntm.web.readmodel.figures import period_figures
-from ntm.web.readmodel.inputs import periods_evaluate
+from ntm.web.readmodel.inputs import periods_evaluate, unit_group, year_groups
 from ntm.web.readmodel.scopes import readable_periods
+from ntm.web.readmodel.triggers import UNITS_VERSION_ID
+from ntm.web.readmodel.versions import period_versions
 from ntm.web.units.models import Regime, Unit
 
 SORTS = ("-met", "met", "name", "code")
+Groups = Mapping[int, str] | None  # unit id → group in force in a year; None: Unit.group
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ class CommuneRow:
     band: str
     recognised: bool
     missing: list[tuple[int, str]]  # (criterion number, name) of every criterion not met
+    group: str = ""  # the group in force in the year shown (as judged), not today's
 
     @property
     def missing_numbers(self) -> list[int]:
@@ -133,25 +138,44 @@ def scope_units(*, period: Period, scope: Scope) -> list[Unit]:
     return list(period_communes(period=period, scope=scope))
 
 
-def filter_units(units: list[Unit], flt: DashboardFilter) -> list[Unit]:
+def period_groups(
+    *, period: Period, units: Sequence[Unit], units_version: int | None = None
+) -> Groups:
+    """Unit id → its group in force in the period's year (None: no group decision stored, each
+    ``Unit.group`` holds): the groups the engine judges that year by, so the filter counts a
+    commune in the group of the year shown, not in its latest."""
+    if units_version is None:
+        units_version = dict(period_versions([UNITS_VERSION_ID]))[UNITS_VERSION_ID]
+    found = year_groups({period.year: units}, units_version)
+    return None if found is None else found[period.year]
+
+
+def filter_units(units: list[Unit], flt: DashboardFilter, groups: Groups = None) -> list[Unit]:
+    """``groups``: ``period_groups`` (None: each ``Unit.group``)."""
     return [
         u
         for u in units
         if (not flt.district or u.district_code == flt.district)
-        and (not flt.group or u.group == flt.group)
+        and (not flt.group or unit_group(groups, u) == flt.group)
     ]
 
 
 def dashboard_units(*, period: Period, scope: Scope, flt: DashboardFilter) -> list[Unit]:
-    return filter_units(scope_units(period=period, scope=scope), flt)
+    units = scope_units(period=period, scope=scope)
+    return filter_units(
+        units, flt, period_groups(period=period, units=units) if flt.group else None
+    )
 
 
-def filter_choices(units: list[Unit], regime: str) -> tuple[list[tuple[str, str]], list[str]]:
-    """Districts (before 2025 only) and commune groups among the communes the user may read."""
+def filter_choices(
+    units: list[Unit], regime: str, groups: Groups = None
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """Districts (before 2025 only) and commune groups (of the year, ``period_groups``) among
+    the communes the user may read."""
     districts: list[tuple[str, str]] = []
     if regime == Regime.OLD:
         districts = sorted({(u.district_code, u.district_name) for u in units if u.district_code})
-    return districts, sorted({u.group for u in units if u.group})
+    return districts, sorted({g for u in units if (g := unit_group(groups, u))})
 
 
 def commune_rows(evaluation: Evaluation, units: list[Unit]) -> list[CommuneRow]:
@@ -164,7 +188,8 @@ def commune_rows(evaluation: Evaluation, units: list[Unit]) -> list[CommuneRow]:
     for i, unit in enumerate(units):
         band = next((b.label for b in bands if b.min <= met[i] <= b.max), "?")
         missing = [(n, names[n]) for n in evaluation.missing_criteria(i)]
-        rows.append(CommuneRow(unit, int(met[i]), band, bool(all_met[i]), missing))
+        group = evaluation.units[i].group or ""
+        rows.append(CommuneRow(unit, int(met[i]), band, bool(all_met[i]), missing, group))
     return rows
 
 
@@ -193,9 +218,9 @@ def _earlier_years(earlier: list[Period], scope: Scope, flt: DashboardFilter) ->
     q = scope.units_q()
     if flt.district:
         q &= Q(district_code=flt.district)
-    if flt.group:
-        q &= Q(group=flt.group)
-    kept = period_figures(earlier, units_q=q, scope_key=repr((scope, flt.district, flt.group)))
+    # The group of each earlier year, not today's (``period_figures`` filters per year).
+    kept = period_figures(earlier, units_q=q, scope_key=repr((scope, flt.district)),
+                          group=flt.group)  # fmt: skip
     return [
         YearFigures(period=p, total=f.communes, recognised=f.recognised, avg=f.avg,
                     under=f.under, bands=dict(f.bands))
@@ -242,28 +267,31 @@ _READ = object()  # "read the plan targets here" (None means: no plan stored)
 
 def province_dashboard(
     *, period: Period, scope: Scope, flt: DashboardFilter, periods: list[Period] | None = None,
-    all_units: list[Unit] | None = None, targets: Any = _READ,
+    all_units: list[Unit] | None = None, targets: Any = _READ, groups: Any = _READ,
 ) -> Dashboard:  # fmt: skip
     """Every figure of the dashboard: one query for the communes, one for every year's values,
     one for every year's given statuses, then the engine once per year.
 
-    ``all_units`` (the readable communes, unfiltered) and ``targets`` are read here unless the
-    caller has them already (``figures`` reads them for its cache key).
+    ``all_units`` (the readable communes, unfiltered), ``targets`` and ``groups``
+    (``period_groups``) are read here unless the caller has them already (``figures`` reads
+    them for its cache key).
     """
     if all_units is None:
         all_units = scope_units(period=period, scope=scope)
-    units = filter_units(all_units, flt)
+    if groups is _READ:
+        groups = period_groups(period=period, units=all_units)
+    units = filter_units(all_units, flt, groups)
     earlier = earlier_periods(period=period, scope=scope, periods=periods)
     evaluation = periods_evaluate(periods=[period], units=units)[period.pk]
     cset = evaluation.cset
-    districts, groups = filter_choices(all_units, period.regime)
+    districts, choices = filter_choices(all_units, period.regime, groups)
     if targets is _READ:
         targets = period_targets(period=period) if not (flt.district or flt.group) else None
     board = Dashboard(
         period=period, filter=flt, criteria_total=len(cset.criteria), summary=None, rows=[],
         closest=[], under=[], criteria=[], years=[], districts=[],
         band_labels=[b.label for b in cset.effective_bands()], targets_known=targets is not None,
-        district_choices=districts, group_choices=groups, pilot=evaluation.pilot,
+        district_choices=districts, group_choices=choices, pilot=evaluation.pilot,
     )  # fmt: skip
     if not units:
         return board

@@ -9,7 +9,7 @@ on every write, so rows kept are never older than the data.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -145,20 +145,36 @@ def _judge(
                     layout=layout_of(period.criteria_set, period.year, pilot))  # fmt: skip
 
 
+def year_groups(
+    units_by_year: Mapping[int, Sequence[Unit]], units_version: int
+) -> dict[int, dict[int, str]] | None:
+    """Year → unit id → the commune's group in force that year ('' for none), the rule the
+    engine picks thresholds by (``units.groups.groups_in_force``); None while no group decision
+    is stored (every ``Unit.group`` is then the group of every year): no query then (known per
+    units' version), else one per year, whatever the number of provinces."""
+    any_decision, _kept = cached(f"ntm:rm:groups:{units_version}",
+                                 lambda: GroupAssignment.objects.exists())  # fmt: skip
+    if not any_decision:
+        return None
+    return {year: groups_in_force(list(us), year) for year, us in units_by_year.items()}
+
+
+def unit_group(groups: Mapping[int, str] | None, unit: Unit) -> str:
+    """``unit``'s group from ``year_groups``'s map of its year ('' for none)."""
+    return (unit.group or "") if groups is None else groups.get(unit.pk, unit.group or "")
+
+
 def _domains(
     items: Sequence[tuple[Period, Sequence[Unit]]], units_version: int
 ) -> dict[int, list[DomainUnit]]:
     """Period id → its communes as the engine sees them that year (each with the group then in
-    force): no query while no group decision is stored (known per units' version), else one
-    per year shown, whatever the number of provinces."""
-    any_decision, _kept = cached(f"ntm:rm:groups:{units_version}",
-                                 lambda: GroupAssignment.objects.exists())  # fmt: skip
-    if not any_decision:
-        return {p.pk: [u.to_domain() for u in units] for p, units in items}
+    force, ``year_groups``)."""
     by_year: dict[int, dict[int, Unit]] = defaultdict(dict)
     for p, units in items:
         by_year[p.year].update((u.pk, u) for u in units)
-    groups = {year: groups_in_force(list(us.values()), year) for year, us in by_year.items()}
+    groups = year_groups({y: list(us.values()) for y, us in by_year.items()}, units_version)
+    if groups is None:
+        return {p.pk: [u.to_domain() for u in units] for p, units in items}
     out = {}
     for p, units in items:
         found = groups[p.year]

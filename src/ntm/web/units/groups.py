@@ -50,20 +50,28 @@ def rural_communes(*, regime: str, province_code: str, q: Q | None = None) -> li
 
 
 def groups_in_force(units: Sequence[Unit], year: int) -> dict[int, str]:
-    """Unit id → its group in ``year`` ('' for none): one query over the units' provinces."""
+    """Unit id → its group in ``year`` ('' for none): one query over the units' provinces.
+
+    The group of its latest assignment from ``year`` or before; before its first assignment,
+    the group that assignment replaced (``previous``): ``Unit.group`` already mirrors the
+    latest decision, so a decision from 2027 must not move the commune's 2026 group.
+    """
     out = {u.pk: u.group or "" for u in units}
     provinces = {u.province_code for u in units}
     if not provinces:
         return out
     rows = (
-        GroupAssignment.objects.filter(
-            unit__province_code__in=provinces, from_year__lte=year, unit_id__in=out.keys()
-        )
+        GroupAssignment.objects.filter(unit__province_code__in=provinces, unit_id__in=out.keys())
         .order_by("from_year", "id")
-        .values_list("unit_id", "group")
+        .values_list("unit_id", "group", "previous", "from_year")
     )
-    for unit_id, group in rows:
-        out[unit_id] = group
+    settled: set[int] = set()  # units whose group in ``year`` an assignment has given
+    for unit_id, group, previous, from_year in rows:
+        if from_year <= year:
+            out[unit_id] = group
+        elif unit_id not in settled:  # the first assignment after ``year``: what it replaced
+            out[unit_id] = previous
+        settled.add(unit_id)
     return out
 
 
