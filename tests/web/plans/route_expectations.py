@@ -45,3 +45,19 @@ PAGES = {
         at("POST", "/ky/{p}/bao-cao-gui/", {"action": "settings", "issuer": "ubnd_tinh"}),
     ),
 }
+
+
+def edit(method: str) -> Build:
+    """The edit page of a target of the period's province (a POST sends the add form's data)."""
+
+    def build(w: Any, where: str, role: str) -> tuple[str, str, dict[str, Any]]:
+        _method, url, _data = delete(w, where, role)
+        return method, url.replace("/xoa/", "/sua/"), TARGET if method == "POST" else {}
+
+    return build
+
+
+PAGES |= {
+    "plan-target-edit": (MANAGE, edit("GET")),
+    "plan-target-edit#post": (MANAGE, edit("POST")),
+}

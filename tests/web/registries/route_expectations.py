@@ -50,9 +50,15 @@ def _rating(w: Any, where: str) -> int:
         code="SP1", name="Mật ong", group="Thực phẩm", subject="HTX", unit=_unit(w, where)
     )
     return OcopRating.objects.create(
-        product=product, round_year=2025, scorecard="148/2023", score_a=30, score_b=20,
-        score_c=25, decision_number="1/QĐ", decision_date=date(2025, 3, 1),
-    ).pk  # fmt: skip
+        product=product,
+        round_year=2025,
+        scorecard="148/2023",
+        score_a=30,
+        score_b=20,
+        score_c=25,
+        decision_number="1/QĐ",
+        decision_date=date(2025, 3, 1),
+    ).pk
 
 
 def _initiative(w: Any, where: str) -> int:
@@ -68,9 +74,12 @@ def _village(w: Any, where: str) -> Village:
 
 def _standing(w: Any, where: str) -> int:
     return VillageStanding.objects.create(
-        village=_village(w, where), year=2025, standing="ntm", decision_number="2/QĐ",
+        village=_village(w, where),
+        year=2025,
+        standing="ntm",
+        decision_number="2/QĐ",
         decision_date=date(2025, 5, 1),
-    ).pk  # fmt: skip
+    ).pk
 
 
 def record(method: str, template: str, make: Callable[[Any, str], int]) -> Build:

@@ -148,8 +148,13 @@ def test_deleting_the_last_rating_asks_first_then_removes_the_product_and_audits
 def test_deleting_a_later_rating_brings_the_earlier_one_back(
     client: Any, world: Any, rating: OcopRating
 ) -> None:
-    later = RATING | {"unit": world.xa_a.pk, "score_a": "35", "score_c": "25",
-                      "decision_number": "2/QĐ", "decision_date": "2025-04-01"}  # fmt: skip
+    later = RATING | {
+        "unit": world.xa_a.pk,
+        "score_a": "35",
+        "score_c": "25",
+        "decision_number": "2/QĐ",
+        "decision_date": "2025-04-01",
+    }
     client.post("/so-theo-doi/ocop/them/", later)
     assert _stars(client) == {"MO1": "4"}
     newest = OcopRating.objects.get(decision_number="2/QĐ")
@@ -161,8 +166,16 @@ def test_deleting_a_later_rating_brings_the_earlier_one_back(
 def test_a_model_is_edited_keeping_its_photo_and_then_deleted(client: Any, world: Any) -> None:
     world.login(client, "office")
     kind = ModelKind.objects.get(code="kinh-te")
-    form = {"unit": world.xa_a.pk, "name": "Nuôi ong", "kind": kind.pk, "field": "economy",
-            "year": "2024", "households": "12", "value": "350.5", "description": ""}  # fmt: skip
+    form = {
+        "unit": world.xa_a.pk,
+        "name": "Nuôi ong",
+        "kind": kind.pk,
+        "field": "economy",
+        "year": "2024",
+        "households": "12",
+        "value": "350.5",
+        "description": "",
+    }
     photo = SimpleUploadedFile("ong.png", _png(), content_type="image/png")
     assert client.post("/so-theo-doi/mo-hinh/them/", form | {"photo": photo}).status_code == 302
     record = Initiative.objects.get()
@@ -186,9 +199,13 @@ def test_a_model_is_edited_keeping_its_photo_and_then_deleted(client: Any, world
 @pytest.fixture
 def model_period(world: Any) -> Period:
     record = criteria_set_store(cset=load_set("xa-ntm-kieu-mau-2021-2025"))
-    return Period.objects.create(regime="new", province_code="91",
-                                 province_name="Tỉnh Thử Nghiệm", year=2025,
-                                 criteria_set=record)  # fmt: skip
+    return Period.objects.create(
+        regime="new",
+        province_code="91",
+        province_name="Tỉnh Thử Nghiệm",
+        year=2025,
+        criteria_set=record,
+    )
 
 
 def _smart_status(period: Period, world: Any) -> int:
@@ -200,11 +217,17 @@ def test_a_standing_edited_to_smart_and_its_village_deleted_flip_the_model_commu
     client: Any, world: Any, model_period: Period
 ) -> None:
     world.login(client, "office")
-    client.post("/so-theo-doi/thon/them/", {"unit": world.xa_a.pk, "name": "Thôn 1",
-                                            "kind": "thon"})  # fmt: skip
+    client.post(
+        "/so-theo-doi/thon/them/", {"unit": world.xa_a.pk, "name": "Thôn 1", "kind": "thon"}
+    )
     village = Village.objects.get()
-    standing = {"village": village.pk, "year": 2025, "standing": "ntm",
-                "decision_number": "5/QĐ", "decision_date": "2025-03-01"}  # fmt: skip
+    standing = {
+        "village": village.pk,
+        "year": 2025,
+        "standing": "ntm",
+        "decision_number": "5/QĐ",
+        "decision_date": "2025-03-01",
+    }
     client.post("/so-theo-doi/thon/danh-hieu/", standing)
     record = VillageStanding.objects.get()
     assert _smart_status(model_period, world) != MET
@@ -222,8 +245,9 @@ def test_a_standing_edited_to_smart_and_its_village_deleted_flip_the_model_commu
 def test_a_village_renamed_to_a_name_its_commune_has_is_refused(client: Any, world: Any) -> None:
     world.login(client, "office")
     for name in ("Thôn 1", "Thôn 2"):
-        client.post("/so-theo-doi/thon/them/", {"unit": world.xa_a.pk, "name": name,
-                                                "kind": "thon"})  # fmt: skip
+        client.post(
+            "/so-theo-doi/thon/them/", {"unit": world.xa_a.pk, "name": name, "kind": "thon"}
+        )
     second = Village.objects.get(name="Thôn 2")
     edit = {"unit": world.xa_a.pk, "name": "Thôn 1", "kind": "ban", "version": "1"}
     response = client.post(f"/so-theo-doi/thon/{second.pk}/sua/", edit)

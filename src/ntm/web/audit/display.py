@@ -37,6 +37,14 @@ def _number(value: str) -> str:
         return value
 
 
+def _target_change(entry: AuditEntry) -> str:
+    if not entry.old:
+        return _("Thêm mục tiêu %(t)s") % {"t": entry.target}
+    if not entry.new:
+        return _("Xóa mục tiêu %(t)s") % {"t": entry.target}
+    return _("Sửa mục tiêu %(t)s") % {"t": entry.target}
+
+
 def _row(entry: AuditEntry) -> AuditRow:
     if entry.kind in ("workflow", "review"):
         (step,) = history_rows([entry])
@@ -51,6 +59,8 @@ def _row(entry: AuditEntry) -> AuditRow:
         prefix, _space, code = entry.target.partition(" ")
         label = _("Đơn giá tiêu chí %(n)s") if prefix == "tc" else _("Đơn giá chỉ tiêu %(n)s")
         return AuditRow(entry, label % {"n": code}, _number(entry.old), _number(entry.new))
+    if entry.kind == "target":  # a plan target: added, edited ("sửa mục tiêu") or deleted
+        return AuditRow(entry, _target_change(entry), entry.old, entry.new)
     what = f"{entry.get_kind_display()} {entry.target}".strip()
     return AuditRow(entry, what, entry.old, entry.new)
 

@@ -18,9 +18,11 @@ from ntm.reports.fields import DESCRIPTIONS
 from ntm.reports.settings import SECTIONS
 from ntm.web.assessments.access import get_period, request_scope
 from ntm.web.assessments.models import Period
+from ntm.web.audit.display import audit_rows
 from ntm.web.plans import services
 from ntm.web.plans.forms import SectionForm, SettingForm, TargetForm
 from ntm.web.plans.models import NarrativeSection, ReportSetting
+from ntm.web.plans.target_changes import target_create, target_history, target_remove
 from ntm.web.public.selectors import Rollups, target_rows
 
 
@@ -38,7 +40,7 @@ def targets(request: HttpRequest, period_id: int) -> HttpResponse:
         if not can_manage:
             raise PermissionDenied
         if form.is_valid():
-            services.target_add(period=period, data=form.cleaned_data)
+            target_create(period=period, data=form.cleaned_data, user=request.user)
             messages.success(request, _("Đã thêm chỉ tiêu kế hoạch."))
             return redirect("plan-targets", period_id=period.pk)
     rows = target_rows(regime=period.regime, province_code=period.province_code, rollups=Rollups())
@@ -49,6 +51,7 @@ def targets(request: HttpRequest, period_id: int) -> HttpResponse:
         "can_manage": can_manage,
         "measures": MEASURE_REGISTRY.values(),
         "parameter_names": PARAMETER_NAMES,
+        "history": audit_rows(target_history(period=period)),
     }
     return render(request, "plans/targets.html", context, status=400 if form.errors else 200)
 
@@ -59,7 +62,7 @@ def target_delete_view(request: HttpRequest, period_id: int, target_id: int) -> 
     period = get_period(request, period_id)
     if not _can_manage(request, period):
         raise PermissionDenied
-    if services.target_delete(period=period, target_id=target_id):
+    if target_remove(period=period, target_id=target_id, user=request.user):
         messages.success(request, _("Đã xóa chỉ tiêu kế hoạch."))
     return redirect("plan-targets", period_id=period.pk)
 

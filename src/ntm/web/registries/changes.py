@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import F
+from django.utils.translation import gettext as _
 
 from ntm import formatting
 from ntm.criteria import ocop as ocop_data
@@ -55,12 +56,12 @@ class Stale(Refused):
     def __init__(self, current: int | None) -> None:
         self.current = current
         if current is None:
-            text = "Bản ghi này vừa bị người khác xóa: thay đổi của bạn chưa được ghi."
+            text = _("Bản ghi này vừa bị người khác xóa: thay đổi của bạn chưa được ghi.")
         else:
-            text = (
-                f"Bản ghi này vừa được người khác sửa (phiên bản hiện tại: {current}), nên thay "
-                "đổi của bạn chưa được ghi. Hãy tải lại trang để xem nội dung mới rồi sửa lại."
-            )
+            text = _(
+                "Bản ghi này vừa được người khác sửa (phiên bản hiện tại: %(v)s), nên thay đổi "
+                "của bạn chưa được ghi. Hãy tải lại trang để xem nội dung mới rồi sửa lại."
+            ) % {"v": current}
         super().__init__(text)
 
 
@@ -102,7 +103,9 @@ def ocop_rating_update(
     keep_check(scope, product.unit, item.unit)
     clash = OcopProduct.objects.filter(unit=item.unit, code=item.code).exclude(pk=product.pk)
     if clash.exists():
-        raise Refused(f"{item.unit.name} đã có sản phẩm mã {item.code}.")
+        raise Refused(
+            _("%(unit)s đã có sản phẩm mã %(code)s.") % {"unit": item.unit.name, "code": item.code}
+        )
     with transaction.atomic():
         _claim(OcopRating, rating.pk, version)
         old = ocop_text(rating)
@@ -113,13 +116,27 @@ def ocop_rating_update(
         rating.score_a, rating.score_b, rating.score_c = item.scores
         rating.decision_number, rating.decision_date = item.decision_number, item.decision_date
         rating.round_year, rating.version = item.decision_date.year, version + 1
-        rating.save(update_fields=[
-            "scorecard", "score_a", "score_b", "score_c", "decision_number", "decision_date",
-            "round_year",
-        ])  # fmt: skip
-        audit_record(user=user, unit=item.unit, kind=AUDIT_OCOP, target=item.code,
-                     old=old, new=ocop_text(rating), year=item.decision_date.year,
-                     channel="form")  # fmt: skip
+        rating.save(
+            update_fields=[
+                "scorecard",
+                "score_a",
+                "score_b",
+                "score_c",
+                "decision_number",
+                "decision_date",
+                "round_year",
+            ]
+        )
+        audit_record(
+            user=user,
+            unit=item.unit,
+            kind=AUDIT_OCOP,
+            target=item.code,
+            old=old,
+            new=ocop_text(rating),
+            year=item.decision_date.year,
+            channel="form",
+        )
     return rating
 
 
@@ -129,9 +146,16 @@ def ocop_rating_delete(*, user: Any, scope: Scope, rating: OcopRating, version: 
     keep_check(scope, product.unit)
     with transaction.atomic():
         _claim(OcopRating, rating.pk, version)
-        audit_record(user=user, unit=product.unit, kind=AUDIT_OCOP, target=product.code,
-                     old=ocop_text(rating), new="(đã xóa)", year=rating.decision_date.year,
-                     channel="form")  # fmt: skip
+        audit_record(
+            user=user,
+            unit=product.unit,
+            kind=AUDIT_OCOP,
+            target=product.code,
+            old=ocop_text(rating),
+            new="(đã xóa)",
+            year=rating.decision_date.year,
+            channel="form",
+        )
         rating.delete()
         if product.ratings.exists():
             return False
@@ -169,9 +193,16 @@ def initiative_update(
         if photo is not None:
             record.photo.save(photo.name, photo, save=False)
         record.save()
-        audit_record(user=user, unit=item.unit, kind=AUDIT_MODEL, target=f"MH{record.pk}",
-                     old=old, new=initiative_text(record), year=item.year,
-                     channel="form")  # fmt: skip
+        audit_record(
+            user=user,
+            unit=item.unit,
+            kind=AUDIT_MODEL,
+            target=f"MH{record.pk}",
+            old=old,
+            new=initiative_text(record),
+            year=item.year,
+            channel="form",
+        )
     return record
 
 
@@ -179,9 +210,16 @@ def initiative_delete(*, user: Any, scope: Scope, record: Initiative, version: i
     keep_check(scope, record.unit)
     with transaction.atomic():
         _claim(Initiative, record.pk, version)
-        audit_record(user=user, unit=record.unit, kind=AUDIT_MODEL, target=f"MH{record.pk}",
-                     old=initiative_text(record), new="(đã xóa)", year=record.year,
-                     channel="form")  # fmt: skip
+        audit_record(
+            user=user,
+            unit=record.unit,
+            kind=AUDIT_MODEL,
+            target=f"MH{record.pk}",
+            old=initiative_text(record),
+            new="(đã xóa)",
+            year=record.year,
+            channel="form",
+        )
         photo = record.photo.name
         record.delete()
         if photo:  # the file goes after the row is gone for good
@@ -206,15 +244,23 @@ def village_update(
     before = village.unit
     keep_check(scope, before, unit)
     if Village.objects.filter(unit=unit, name=name).exclude(pk=village.pk).exists():
-        raise Refused(f"{unit.name} đã có thôn tên «{name}».")
+        raise Refused(_("%(unit)s đã có thôn tên «%(name)s».") % {"unit": unit.name, "name": name})
     with transaction.atomic():
         _claim(Village, village.pk, version)
         old = f"{village.get_kind_display()} {village.name} ({before.name})"
         village.unit, village.name, village.kind, village.version = unit, name, kind, version + 1
         village.save(update_fields=["unit", "name", "kind"])
         new = f"{village.get_kind_display()} {name} ({unit.name})"
-        audit_record(user=user, unit=unit, kind=AUDIT_VILLAGE, target=name, old=old, new=new,
-                     year=date.today().year, channel="form")  # fmt: skip
+        audit_record(
+            user=user,
+            unit=unit,
+            kind=AUDIT_VILLAGE,
+            target=name,
+            old=old,
+            new=new,
+            year=date.today().year,
+            channel="form",
+        )
         if before.pk != unit.pk and _has_smart(village):
             _resync(user, {before, unit})
     return village
@@ -231,8 +277,16 @@ def village_delete(*, user: Any, scope: Scope, village: Village, version: int) -
         old = f"{village.get_kind_display()} {village.name}"
         if standings:
             old += f" ({standings} danh hiệu)"
-        audit_record(user=user, unit=unit, kind=AUDIT_VILLAGE, target=village.name, old=old,
-                     new="(đã xóa)", year=date.today().year, channel="form")  # fmt: skip
+        audit_record(
+            user=user,
+            unit=unit,
+            kind=AUDIT_VILLAGE,
+            target=village.name,
+            old=old,
+            new="(đã xóa)",
+            year=date.today().year,
+            channel="form",
+        )
         village.delete()
         if smart:
             _resync(user, {unit})
@@ -255,19 +309,35 @@ def standing_update(
         village=item.village, year=item.year, standing=item.standing
     ).exclude(pk=record.pk)
     if clash.exists():
-        raise Refused(f"Thôn {item.village.name} đã có danh hiệu này năm {item.year}.")
+        raise Refused(
+            _("Thôn %(name)s đã có danh hiệu này năm %(year)s.")
+            % {"name": item.village.name, "year": item.year}
+        )
     with transaction.atomic():
         _claim(VillageStanding, record.pk, version)
         old, was_smart = standing_text(record), record.standing == Standing.SMART
         record.village, record.year, record.standing = item.village, item.year, item.standing
         record.decision_number, record.decision_date = item.decision_number, item.decision_date
         record.version = version + 1
-        record.save(update_fields=[
-            "village", "year", "standing", "decision_number", "decision_date",
-        ])  # fmt: skip
-        audit_record(user=user, unit=item.village.unit, kind=AUDIT_VILLAGE,
-                     target=item.village.name, old=old, new=standing_text(record),
-                     year=item.year, channel="form")  # fmt: skip
+        record.save(
+            update_fields=[
+                "village",
+                "year",
+                "standing",
+                "decision_number",
+                "decision_date",
+            ]
+        )
+        audit_record(
+            user=user,
+            unit=item.village.unit,
+            kind=AUDIT_VILLAGE,
+            target=item.village.name,
+            old=old,
+            new=standing_text(record),
+            year=item.year,
+            channel="form",
+        )
         if was_smart or item.standing == Standing.SMART:
             _resync(user, {before, item.village.unit})
     return record
@@ -278,9 +348,16 @@ def standing_delete(*, user: Any, scope: Scope, record: VillageStanding, version
     keep_check(scope, unit)
     with transaction.atomic():
         _claim(VillageStanding, record.pk, version)
-        audit_record(user=user, unit=unit, kind=AUDIT_VILLAGE, target=record.village.name,
-                     old=standing_text(record), new="(đã xóa)", year=record.year,
-                     channel="form")  # fmt: skip
+        audit_record(
+            user=user,
+            unit=unit,
+            kind=AUDIT_VILLAGE,
+            target=record.village.name,
+            old=standing_text(record),
+            new="(đã xóa)",
+            year=record.year,
+            channel="form",
+        )
         smart = record.standing == Standing.SMART
         record.delete()
         if smart:

@@ -85,11 +85,18 @@ def _ocop_rows() -> QuerySet[OcopRating]:
 def _ocop_initial(rating: OcopRating) -> dict[str, Any]:
     p = rating.product
     return {
-        "unit": p.unit_id, "code": p.code, "name": p.name, "group": p.group,
-        "subject": p.subject, "scorecard": rating.scorecard, "score_a": rating.score_a,
-        "score_b": rating.score_b, "score_c": rating.score_c,
-        "decision_number": rating.decision_number, "decision_date": rating.decision_date,
-    }  # fmt: skip
+        "unit": p.unit_id,
+        "code": p.code,
+        "name": p.name,
+        "group": p.group,
+        "subject": p.subject,
+        "scorecard": rating.scorecard,
+        "score_a": rating.score_a,
+        "score_b": rating.score_b,
+        "score_c": rating.score_c,
+        "decision_number": rating.decision_number,
+        "decision_date": rating.decision_date,
+    }
 
 
 @login_required
@@ -97,13 +104,18 @@ def _ocop_initial(rating: OcopRating) -> dict[str, Any]:
 def ocop_edit(request: HttpRequest, rating_id: int) -> HttpResponse:
     rating = _fetch(request, _ocop_rows(), rating_id, lambda r: r.product.unit)
     initial = _ocop_initial(rating)
-    form = _versioned(OcopRatingForm(request.POST or None, units=_units(request), initial=initial),
-                      rating)  # fmt: skip
+    form = _versioned(
+        OcopRatingForm(request.POST or None, units=_units(request), initial=initial), rating
+    )
 
     def write(d: dict[str, Any]) -> None:
-        changes.ocop_rating_update(user=request.user, scope=request_scope(request),
-                                   rating=rating, version=d["version"],
-                                   item=rating_input(d))  # fmt: skip
+        changes.ocop_rating_update(
+            user=request.user,
+            scope=request_scope(request),
+            rating=rating,
+            version=d["version"],
+            item=rating_input(d),
+        )
 
     if request.method == "POST" and form.is_valid() and _write(form, write):
         code = form.cleaned_data["code"]
@@ -126,9 +138,16 @@ def ocop_delete(request: HttpRequest, rating_id: int) -> HttpResponse:
             else _("Đây là kết quả đánh giá duy nhất: sản phẩm cũng bị xóa khỏi sổ.")
         )
         return _confirm(request, rating, changes.ocop_text(rating), "registries-ocop", note)
-    return _delete(request, "registries-ocop", lambda v: changes.ocop_rating_delete(
-        user=request.user, scope=request_scope(request), rating=rating, version=v,
-    ))  # fmt: skip
+    return _delete(
+        request,
+        "registries-ocop",
+        lambda v: changes.ocop_rating_delete(
+            user=request.user,
+            scope=request_scope(request),
+            rating=rating,
+            version=v,
+        ),
+    )
 
 
 def _delete(request: HttpRequest, back: str, delete: Callable[[int], Any]) -> HttpResponse:
@@ -160,18 +179,28 @@ def _initiatives() -> QuerySet[Initiative]:
 def initiative_edit(request: HttpRequest, initiative_id: int) -> HttpResponse:
     record = _fetch(request, _initiatives(), initiative_id, lambda r: r.unit)
     form = InitiativeForm(
-        request.POST or None, request.FILES or None, units=_units(request),
+        request.POST or None,
+        request.FILES or None,
+        units=_units(request),
         initial=_initiative_initial(record),
-    )  # fmt: skip
+    )
     _versioned(form, record)
     form.fields["photo"].help_text = _("Để trống để giữ ảnh hiện có.")
     if request.method == "POST" and form.is_valid():
         photo = form.cleaned_data["photo"]
         if photo is not None and not photo_ok(photo):
             form.add_error("photo", _("Ảnh phải là tệp JPEG hoặc PNG đúng định dạng."))
-        elif _write(form, lambda d: changes.initiative_update(
-            user=request.user, scope=request_scope(request), record=record,
-            version=d["version"], item=initiative_input(d), photo=photo)):  # fmt: skip
+        elif _write(
+            form,
+            lambda d: changes.initiative_update(
+                user=request.user,
+                scope=request_scope(request),
+                record=record,
+                version=d["version"],
+                item=initiative_input(d),
+                photo=photo,
+            ),
+        ):
             name = form.cleaned_data["name"]
             messages.success(request, _("Đã sửa mô hình %(name)s.") % {"name": name})
             return redirect("registries-models")
@@ -185,9 +214,16 @@ def initiative_delete(request: HttpRequest, initiative_id: int) -> HttpResponse:
     record = _fetch(request, _initiatives(), initiative_id, lambda r: r.unit)
     if request.method == "GET":
         return _confirm(request, record, changes.initiative_text(record), "registries-models")
-    return _delete(request, "registries-models", lambda v: changes.initiative_delete(
-        user=request.user, scope=request_scope(request), record=record, version=v,
-    ))  # fmt: skip
+    return _delete(
+        request,
+        "registries-models",
+        lambda v: changes.initiative_delete(
+            user=request.user,
+            scope=request_scope(request),
+            record=record,
+            version=v,
+        ),
+    )
 
 
 @login_required
@@ -195,13 +231,20 @@ def initiative_delete(request: HttpRequest, initiative_id: int) -> HttpResponse:
 def village_edit(request: HttpRequest, village_id: int) -> HttpResponse:
     village = _fetch(request, Village.objects.select_related("unit"), village_id, lambda r: r.unit)
     initial = {"unit": village.unit_id, "name": village.name, "kind": village.kind}
-    form = _versioned(VillageForm(request.POST or None, units=_units(request), initial=initial),
-                      village)  # fmt: skip
+    form = _versioned(
+        VillageForm(request.POST or None, units=_units(request), initial=initial), village
+    )
 
     def write(d: dict[str, Any]) -> None:
-        changes.village_update(user=request.user, scope=request_scope(request), village=village,
-                               version=d["version"], unit=d["unit"], name=d["name"],
-                               kind=d["kind"])  # fmt: skip
+        changes.village_update(
+            user=request.user,
+            scope=request_scope(request),
+            village=village,
+            version=d["version"],
+            unit=d["unit"],
+            name=d["name"],
+            kind=d["kind"],
+        )
 
     if request.method == "POST" and form.is_valid() and _write(form, write):
         name = form.cleaned_data["name"]
@@ -220,9 +263,16 @@ def village_delete(request: HttpRequest, village_id: int) -> HttpResponse:
         note = _("Cả %(n)s danh hiệu của thôn cũng bị xóa.") % {"n": n} if n else ""
         what = f"{village.name} ({village.unit.name})"
         return _confirm(request, village, what, "registries-villages", note)
-    return _delete(request, "registries-villages", lambda v: changes.village_delete(
-        user=request.user, scope=request_scope(request), village=village, version=v,
-    ))  # fmt: skip
+    return _delete(
+        request,
+        "registries-villages",
+        lambda v: changes.village_delete(
+            user=request.user,
+            scope=request_scope(request),
+            village=village,
+            version=v,
+        ),
+    )
 
 
 def _standings() -> QuerySet[VillageStanding]:
@@ -236,14 +286,21 @@ def standing_edit(request: HttpRequest, standing_id: int) -> HttpResponse:
     names = ("year", "standing", "decision_number", "decision_date")
     initial = {"village": record.village_id} | {n: getattr(record, n) for n in names}
     villages = Village.objects.filter(unit__in=_units(request))
-    form = _versioned(StandingForm(request.POST or None, villages=villages, initial=initial),
-                      record)  # fmt: skip
+    form = _versioned(
+        StandingForm(request.POST or None, villages=villages, initial=initial), record
+    )
 
     def write(d: dict[str, Any]) -> None:
-        item = StandingInput(d["village"], d["year"], d["standing"], d["decision_number"],
-                             d["decision_date"])  # fmt: skip
-        changes.standing_update(user=request.user, scope=request_scope(request), record=record,
-                                version=d["version"], item=item)  # fmt: skip
+        item = StandingInput(
+            d["village"], d["year"], d["standing"], d["decision_number"], d["decision_date"]
+        )
+        changes.standing_update(
+            user=request.user,
+            scope=request_scope(request),
+            record=record,
+            version=d["version"],
+            item=item,
+        )
 
     if request.method == "POST" and form.is_valid() and _write(form, write):
         messages.success(request, _("Đã sửa danh hiệu của thôn."))
@@ -258,6 +315,13 @@ def standing_delete(request: HttpRequest, standing_id: int) -> HttpResponse:
     record = _fetch(request, _standings(), standing_id, lambda r: r.village.unit)
     if request.method == "GET":
         return _confirm(request, record, changes.standing_text(record), "registries-villages")
-    return _delete(request, "registries-villages", lambda v: changes.standing_delete(
-        user=request.user, scope=request_scope(request), record=record, version=v,
-    ))  # fmt: skip
+    return _delete(
+        request,
+        "registries-villages",
+        lambda v: changes.standing_delete(
+            user=request.user,
+            scope=request_scope(request),
+            record=record,
+            version=v,
+        ),
+    )

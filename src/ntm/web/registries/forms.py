@@ -164,14 +164,31 @@ class RegistryUpload(forms.Form):
 def rating_input(d: dict[str, Any]) -> RatingInput:
     """A valid ``OcopRatingForm``'s data as the services take it."""
     scores = (d["score_a"], d["score_b"], d["score_c"])
-    return RatingInput(d["unit"], d["code"], d["name"], d["group"], d["subject"], d["scorecard"],
-                       scores, d["decision_number"], d["decision_date"])  # fmt: skip
+    return RatingInput(
+        d["unit"],
+        d["code"],
+        d["name"],
+        d["group"],
+        d["subject"],
+        d["scorecard"],
+        scores,
+        d["decision_number"],
+        d["decision_date"],
+    )
 
 
 def initiative_input(d: dict[str, Any]) -> InitiativeInput:
     """A valid ``InitiativeForm``'s data as the services take it (the photo aside)."""
-    return InitiativeInput(d["unit"], d["name"], d["kind"], d["field"], d["year"],
-                           d["households"], d["value"], d["description"])  # fmt: skip
+    return InitiativeInput(
+        d["unit"],
+        d["name"],
+        d["kind"],
+        d["field"],
+        d["year"],
+        d["households"],
+        d["value"],
+        d["description"],
+    )
 
 
 def photo_ok(photo: Any) -> bool:
