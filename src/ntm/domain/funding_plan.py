@@ -158,10 +158,14 @@ def plan_funding(
 
 
 def next_tranche(
-    gaps: Sequence[Gap], plan: Plan, extra: float, cap: float | None = None
+    gaps: Sequence[Gap],
+    plan: Plan,
+    extra: float,
+    cap: float | None = None,
+    time_limit: float = 30.0,
 ) -> Tranche:
     """What ``extra`` more money would add to the plan: a new optimum at the larger budget."""
-    bigger = plan_funding(gaps, plan.budget + extra, cap)
+    bigger = plan_funding(gaps, plan.budget + extra, cap, time_limit)
     return Tranche(
         extra=extra,
         plan=bigger,

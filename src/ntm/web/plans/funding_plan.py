@@ -97,7 +97,9 @@ def funding_plan_build(ev: Evaluation, costs: UnitCosts, inputs: PlanInputs) -> 
     costed = tuple(costed_gaps(ev, costs))
     gaps = [c.gap for c in costed]
     plan = plan_funding(gaps, inputs.budget, inputs.cap, time_limit=TIME_LIMIT)
-    tranche = next_tranche(gaps, plan, inputs.tranche, inputs.cap) if inputs.tranche else None
+    tranche = None
+    if inputs.tranche:
+        tranche = next_tranche(gaps, plan, inputs.tranche, inputs.cap, time_limit=TIME_LIMIT)
     unpriced = tuple(
         UnpricedGap(
             c.gap.commune,
