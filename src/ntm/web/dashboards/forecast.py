@@ -1,5 +1,10 @@
 """The province's forecast on the dashboard (issue #15.2): communes recognised each year so far,
-the count expected each year to 2030 with its band, the plan's targets and the verdict.
+the count expected each year to 2030 with its band, the plan's targets and the verdict, and the
+communes closest to the standard with the indicators still holding them back.
+
+Each commune's year is the indicator method's (``ntm.domain.forecast_indicators``: each unmet
+indicator's trend toward its threshold), the count pace where its indicators cannot say (a
+criterion-level file, yes/no indicators, unknown thresholds): docs/forecast.md.
 
 The histories are the province's readable periods (one per year, same regime) judged by the
 read model; the block is kept like the other blocks, keyed by those periods' data versions,
@@ -12,22 +17,17 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 from django.apps import apps
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from ntm.domain.evaluation import MET, Evaluation
-from ntm.domain.forecast import (
-    CommuneHistory,
-    ProvinceYear,
-    TargetVerdict,
-    forecast_all,
-    province_by_year,
-    target_verdict,
-)
+from ntm.domain.evaluation import MET
+from ntm.domain.forecast import ProvinceYear, TargetVerdict, province_by_year, target_verdict
+from ntm.domain.forecast_history import forecast_communes, histories_from_evaluations
+from ntm.domain.forecast_indicators import METHOD_VI, IndicatorForecast
 from ntm.formatting import number
 from ntm.reports.figures import ForecastFigures
+from ntm.reports.forecast_text import trend_text
 from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.models import Period
 from ntm.web.dashboards.selectors import earlier_periods, scope_units
@@ -38,8 +38,30 @@ from ntm.web.readmodel.triggers import UNITS_VERSION_ID
 from ntm.web.units.models import Unit
 
 UNTIL = 2030  # the programme's horizon (Resolution 257/2025)
+CLOSEST = 10  # communes listed as closest to the standard
 RECOGNISED = "communes_recognised"
 RECOGNISED_SHARE = "communes_recognised_share"
+
+
+@dataclass(frozen=True)
+class MissingCriterion:
+    number: int
+    name: str
+    year: int | None
+    method: str  # in words (METHOD_VI)
+    gaps: tuple[str, ...]  # each unmet indicator: value, threshold, pace (Vietnamese format)
+
+
+@dataclass(frozen=True)
+class CloseCommune:
+    """A commune not yet at the standard, among the soonest expected to reach it."""
+
+    unit_id: int
+    code: str
+    name: str
+    year: int | None
+    uncertainty: str
+    missing: tuple[MissingCriterion, ...]
 
 
 @dataclass(frozen=True)
@@ -48,6 +70,7 @@ class ProvinceForecast:
     years: tuple[ProvinceYear, ...]  # expected, low, high from the last year to UNTIL
     verdicts: tuple[TargetVerdict, ...]
     communes: int
+    closest: tuple[CloseCommune, ...] = ()
 
     @property
     def last_year(self) -> int:
@@ -74,46 +97,41 @@ def recognised_targets(*, period: Period, after: int, communes: int) -> list[tup
     return sorted(found.items())
 
 
-def _met_sets(ev: Evaluation) -> list[frozenset[int] | None]:
-    """Per commune, the criteria met; None when nothing is known of it that year."""
-    numbers = list(ev.cset.criterion_numbers)  # each year's own set
-    out: list[frozenset[int] | None] = []
-    for row in ev.criterion_status:
-        if not (row >= 0).any():  # every criterion unknown: no assessment that year
-            out.append(None)
-            continue
-        out.append(frozenset(numbers[c] for c in np.flatnonzero(row == MET)))
-    return out
+def _close(f: IndicatorForecast, unit_id: int) -> CloseCommune:
+    missing = tuple(
+        MissingCriterion(c.number, c.name, c.year, METHOD_VI[c.method],
+                         tuple(trend_text(t) for t in c.holding))
+        for c in f.missing
+    )  # fmt: skip
+    return CloseCommune(unit_id, f.code, f.name, f.standard_year, f.uncertainty, missing)
 
 
-def _histories(
-    shown: list[Period], evaluations: dict[int, Evaluation], units: list[Unit]
-) -> tuple[list[CommuneHistory], list[int]]:
-    numbers = list(evaluations[shown[-1].pk].cset.criterion_numbers)
-    per_year = [(p.year, _met_sets(evaluations[p.pk])) for p in shown]
-    out = []
-    for i, unit in enumerate(units):
-        known = [(year, met) for year, sets in per_year if (met := sets[i]) is not None]
-        if known:
-            years = tuple(y for y, _m in known)
-            out.append(CommuneHistory(unit.code, unit.name, years, tuple(m for _y, m in known)))
-    return out, numbers
+def closest_communes(forecasts: list[IndicatorForecast], units: list[Unit]) -> list[CloseCommune]:
+    """The communes not at the standard, soonest first (then fewest criteria missing); a
+    commune with no year comes last."""
+    ids = {u.code: u.pk for u in units}
+    waiting = [f for f in forecasts if f.missing]
+    waiting.sort(key=lambda f: (f.standard_year is None, f.standard_year or 0, len(f.missing),
+                                f.code))  # fmt: skip
+    return [_close(f, ids[f.code]) for f in waiting[:CLOSEST]]
 
 
 def _compute(shown: list[Period], units: list[Unit], targets: list[tuple[int, int]]) -> Any:
     evaluations = periods_evaluate(periods=shown, units=units)
-    histories, numbers = _histories(shown, evaluations, units)
-    if not histories:
+    histories = histories_from_evaluations([evaluations[p.pk] for p in shown])
+    if not histories.counts:
         return None
     actual = tuple(
         (p.year, int((evaluations[p.pk].criterion_status == MET).all(axis=1).sum())) for p in shown
     )
-    forecasts = forecast_all(histories, numbers)
+    forecasts = forecast_communes(histories)
+    overall = [f.overall for f in forecasts]
     return ProvinceForecast(
         actual=actual,
-        years=tuple(province_by_year(forecasts, max(UNTIL, shown[-1].year))),
-        verdicts=tuple(target_verdict(forecasts, y, n) for y, n in targets),
-        communes=len(histories),
+        years=tuple(province_by_year(overall, max(UNTIL, shown[-1].year))),
+        verdicts=tuple(target_verdict(overall, y, n) for y, n in targets),
+        communes=len(histories.counts),
+        closest=tuple(closest_communes(forecasts, units)),
     )
 
 
@@ -134,7 +152,11 @@ def province_forecast(
     )
     ids = [*(p.pk for p in shown), UNITS_VERSION_ID]
     found: ProvinceForecast | None = versioned_block(
-        "forecast", ids, parts, lambda: _compute(shown, units, targets)
+        # named anew with the indicator method: a block kept in the old shape is not read
+        "forecast-indicators",
+        ids,
+        parts,
+        lambda: _compute(shown, units, targets),
     )
     return found
 
