@@ -1,5 +1,7 @@
 """Route expectations of the set pages, picked up by ``test_web_permissions.py``: whoever reads
-the period sees its set and completeness; the province office authors, attaches and pilots."""
+the period sees its set and completeness; the province office authors, attaches and pilots; the
+central office attaches a national set (or the province's variant) to any province's period and
+sets the national default."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from typing import Any
 
 from web_routes import MANAGE, READ_PERIOD, SIGNED_IN, at
 
+ATTACH = {"inside": {"office", "central", "admin"}, "outside": {"central", "admin"}}
 ROWS = {"rows": "1\t\t1.9\tChỉ tiêu thử\t\tcó/không\t=\tcó\tcó\tcó\t\t"}
 
 PAGES = {
@@ -18,8 +21,8 @@ PAGES = {
     ),
     "set-edit": (MANAGE, at("GET", "/ky/{p}/bo-tieu-chi/soan/")),
     "set-edit#post": (MANAGE, at("POST", "/ky/{p}/bo-tieu-chi/soan/", ROWS)),
-    "set-attach": (MANAGE, at("GET", "/ky/{p}/bo-tieu-chi/gan/")),
-    "set-attach#post": (MANAGE, at("POST", "/ky/{p}/bo-tieu-chi/gan/", {"version": ""})),
+    "set-attach": (ATTACH, at("GET", "/ky/{p}/bo-tieu-chi/gan/")),
+    "set-attach#post": (ATTACH, at("POST", "/ky/{p}/bo-tieu-chi/gan/", {"version": ""})),
     "set-pilot": (MANAGE, at("GET", "/ky/{p}/bo-tieu-chi/thi-diem/")),
     "set-pilot#post": (MANAGE, at("POST", "/ky/{p}/bo-tieu-chi/thi-diem/", {"enabled": "0"})),
 }
@@ -38,4 +41,8 @@ PAGES |= {
     "sets-national": (SIGNED_IN, at("GET", "/bo-tieu-chi/")),
     "sets-national#post": (CENTRAL, at("POST", "/bo-tieu-chi/", {"base": "xa-ntm-2026-2030"})),
     "sets-national-edit": (CENTRAL, _national),
+    "sets-default": (
+        CENTRAL,
+        at("POST", "/bo-tieu-chi/mac-dinh/", {"choice": "s:xa-ntm-2026-2030"}),
+    ),
 }

@@ -75,3 +75,29 @@ class PilotSwitch(models.Model):
     period = models.OneToOneField(Period, on_delete=models.CASCADE, related_name="pilot")
     enabled = models.BooleanField(_("đánh giá thí điểm"), default=False)
     changed_at = models.DateTimeField(auto_now=True)
+
+
+class NationalDefault(models.Model):
+    """The set a new province period of a programme period starts with, chosen by the central
+    office (``defaults.national_default_set``): one per level and first year of the programme."""
+
+    level = models.CharField(_("cấp"), max_length=10, default="commune")
+    first_year = models.PositiveIntegerField(_("từ năm"))
+    last_year = models.PositiveIntegerField(_("đến năm"))
+    record = models.ForeignKey(
+        CriteriaSetRecord, on_delete=models.PROTECT, verbose_name=_("bộ tiêu chí")
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    username = models.CharField(_("tài khoản"), max_length=150)
+    changed_at = models.DateTimeField(_("thời điểm"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("bộ tiêu chí mặc định của giai đoạn")
+        verbose_name_plural = _("bộ tiêu chí mặc định của giai đoạn")
+        constraints = (
+            models.UniqueConstraint(fields=["level", "first_year"], name="national_default"),
+        )
+        ordering = ("level", "first_year")
+
+    def __str__(self) -> str:
+        return f"{self.first_year}–{self.last_year}: {self.record.code}"

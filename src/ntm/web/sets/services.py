@@ -22,6 +22,7 @@ from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.models import CriteriaSetRecord, Period, PeriodState
 from ntm.web.assessments.services import criteria_set_store
 from ntm.web.readmodel.sets import cset_of
+from ntm.web.sets.defaults import may_attach
 from ntm.web.sets.models import AuthoredSet, AuthoredVersion, PilotSwitch, SetLog
 from ntm.web.sets.paste import read_pasted_rows
 
@@ -148,8 +149,9 @@ def _bump(period: Period) -> None:
 
 
 def period_attach(*, user: Any, scope: Scope, period: Period, record: CriteriaSetRecord) -> None:
-    """Give an open period another set version (a closed period keeps the one it was judged by)."""
-    if not scope.can_manage_period(period):
+    """Give an open period another set version (a closed period keeps the one it was judged by):
+    the province office for its province, the central office for any (``may_attach``)."""
+    if not may_attach(scope, period):
         raise PermissionDenied
     if period.state != PeriodState.OPEN:
         raise ValidationError("Kỳ đã đóng hoặc đã khóa: không đổi được bộ tiêu chí.")

@@ -8,6 +8,7 @@ from ntm.web.sets import national, views
 
 urlpatterns = [
     path("bo-tieu-chi/", national.sets_list, name="sets-national"),
+    path("bo-tieu-chi/mac-dinh/", national.national_default, name="sets-default"),
     path("bo-tieu-chi/<slug:code>/soan/", national.national_edit, name="sets-national-edit"),
     path("ky/<int:period_id>/bo-tieu-chi/", views.set_overview, name="set-overview"),
     path("ky/<int:period_id>/bo-tieu-chi/bien-the/", views.variant_start, name="set-start"),

@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -25,7 +25,8 @@ from ntm.web.assessments.access import get_period, request_scope
 from ntm.web.assessments.models import Period
 from ntm.web.readmodel.sets import cset_of
 from ntm.web.sets import services
-from ntm.web.sets.models import AuthoredSet, AuthoredVersion, PilotSwitch, SetLog
+from ntm.web.sets.defaults import VERSION, choice_record, may_attach, period_choices
+from ntm.web.sets.models import AuthoredSet, PilotSwitch, SetLog
 from ntm.web.sets.paste import paste_headers
 from ntm.web.sets.selectors import set_completeness
 
@@ -67,7 +68,15 @@ def national_choices(period: Period) -> list[tuple[str, str]]:
 
 
 class AttachForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    """``choice``: a key of ``defaults.period_choices``; ``version``: an authored version's id
+    (what the page posted before national sets were offered, still understood)."""
+
+    choice = forms.CharField(required=False, max_length=100, widget=forms.HiddenInput)
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def key(self) -> str:
+        version = self.cleaned_data.get("version")
+        return f"{VERSION}:{version}" if version else self.cleaned_data.get("choice") or ""
 
 
 def _manage(request: HttpRequest, period: Period) -> None:
@@ -92,6 +101,7 @@ def set_overview(request: HttpRequest, period_id: int) -> HttpResponse:
         "period": period, "cset": cset, "done": set_completeness(cset, period.year),
         "variant": _variant(period), "pilot": pilot,
         "can_manage": request_scope(request).can_manage_period(period),
+        "can_attach": may_attach(request_scope(request), period),
         "log": SetLog.objects.filter(period_id_ref=period.pk)[:20],
     }  # fmt: skip
     return render(request, "sets/overview.html", context)
@@ -177,27 +187,28 @@ def apply_change(
 @login_required
 @require_http_methods(["GET", "POST"])
 def set_attach(request: HttpRequest, period_id: int) -> HttpResponse:
-    """Attach a version of the province's sets (or the national set) to the period."""
+    """Attach a national set or a version of the province's sets to the period: the province
+    office for its province, the central office for any province."""
     period = get_period(request, period_id)
-    _manage(request, period)
-    versions = (
-        AuthoredVersion.objects.filter(authored__province_code=period.province_code)
-        .select_related("authored", "record")
-        .order_by("authored__code", "-number")
-    )
+    if not may_attach(request_scope(request), period):
+        raise PermissionDenied
+    choices = period_choices(period)
     form = AttachForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        chosen = get_object_or_404(versions, pk=form.cleaned_data["version"])
-        try:
-            services.period_attach(user=request.user, scope=request_scope(request),
-                                   period=period, record=chosen.record)  # fmt: skip
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            return redirect("set-attach", period_id=period.pk)
-        messages.success(request, _("Đã gắn bộ %(code)s phiên bản %(v)d vào kỳ.")
-                         % {"code": chosen.authored.code, "v": chosen.number})  # fmt: skip
-        return redirect("set-overview", period_id=period.pk)
-    context = {"period": period, "versions": versions, "form": form}
+        chosen = next((c for c in choices if c.key == form.key()), None)
+        if chosen is None:
+            form.add_error(None, _("Chọn một bộ tiêu chí trong danh sách."))
+        else:
+            try:
+                services.period_attach(user=request.user, scope=request_scope(request),
+                                       period=period, record=choice_record(chosen))  # fmt: skip
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+                return redirect("set-attach", period_id=period.pk)
+            messages.success(request, _("Đã gắn bộ %(code)s vào kỳ.") % {"code": chosen.label})
+            return redirect("set-overview", period_id=period.pk)
+    rows = [(c, c.in_use(period.criteria_set)) for c in choices]
+    context = {"period": period, "rows": rows, "form": form}
     return render(request, "sets/attach.html", context, status=400 if form.errors else 200)
 
 
