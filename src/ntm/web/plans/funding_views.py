@@ -8,8 +8,6 @@ working tool, not a published figure.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -58,7 +56,14 @@ def _plan(request: HttpRequest, period: Period, form: PlanForm) -> FundingPlan |
     return period_funding_plan(period=period, units=units, costs=costs, inputs=form.inputs())
 
 
-def _page(request: HttpRequest, period: Period, can_manage: bool, **forms: Any) -> HttpResponse:
+def _page(
+    request: HttpRequest,
+    period: Period,
+    can_manage: bool,
+    *,
+    costs_form: CostsForm | None = None,
+    problems: list[str] | None = None,
+) -> HttpResponse:
     """The page with its forms (bound ones keep their errors) and the plan, if asked for."""
     plan_form = PlanForm(request.GET if "budget" in request.GET else None)
     result = _plan(request, period, plan_form)
@@ -67,8 +72,8 @@ def _page(request: HttpRequest, period: Period, can_manage: bool, **forms: Any) 
         name = f"phuong-an-von-{period.province_code}-{period.year}.xlsx"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
-    costs_form = forms.get("costs_form") or CostsForm(lines=period_cost_lines(period=period))
-    problems: list[str] = forms.get("problems") or []
+    costs_form = costs_form or CostsForm(lines=period_cost_lines(period=period))
+    problems = problems or []
     failed = bool(costs_form.errors or plan_form.errors or problems)
     context = {
         "period": period,
@@ -132,7 +137,7 @@ def funding_costs_import(request: HttpRequest, period_id: int) -> HttpResponse:
         raise PermissionDenied
     form = CostsFileForm(request.POST, request.FILES)
     if not form.is_valid():
-        problems = [m for errors in form.errors.values() for m in errors]
+        problems = [str(m) for errors in form.errors.values() for m in errors]
         return _page(request, period, can_manage, problems=problems)
     try:
         costs = _read_upload(form, period)
