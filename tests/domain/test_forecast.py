@@ -105,3 +105,15 @@ def test_the_province_count_grows_each_year_and_the_target_is_judged_in_words():
     assert short.sentence.startswith(
         "Theo tốc độ hiện nay, thiếu khoảng 2 xã so với mục tiêu năm 2024"
     )
+
+
+def test_the_last_criterions_year_is_the_standards_year():
+    seen = [CommuneHistory(h.code, h.name, h.years[:5], h.met[:5]) for h in _province(100, 7)]
+    dated = 0
+    for f in forecast_all(seen, NUMBERS):
+        years = [y for _n, y in f.criterion_years]
+        if f.standard_year is not None and f.met_now < len(NUMBERS):
+            assert max(y for y in years if y is not None) == f.standard_year, f
+            assert None not in years, f
+            dated += 1
+    assert dated >= 80

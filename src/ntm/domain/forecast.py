@@ -94,7 +94,7 @@ def _words(observed: int, pace: float | None, margin: int, reached: bool) -> str
 
 
 def _criterion_years(
-    h: CommuneHistory, order: Sequence[int], pace: float | None
+    h: CommuneHistory, order: Sequence[int], pace: float | None, position: float
 ) -> tuple[tuple[int, int | None], ...]:
     now = h.met[-1]
     out: dict[int, int | None] = {}
@@ -106,11 +106,14 @@ def _criterion_years(
             first = year
         out[number] = first
     waiting = [n for n in order if n not in now]
+    # the k-th waiting criterion is reached where the line passes met_now + k − ½ (as the
+    # standard's year is found): the last one's year is the standard's year
+    ahead = position - len(now)
     for k, number in enumerate(waiting, start=1):
         if pace is None or pace < MIN_PACE:
             out[number] = None
         else:
-            year = h.years[-1] + math.ceil(k / pace - 1e-9)
+            year = h.years[-1] + max(1, math.ceil((k - ahead - 0.5) / pace - 1e-9))
             out[number] = year if year <= HORIZON else None
     return tuple(sorted(out.items()))
 
@@ -148,7 +151,7 @@ def forecast_commune(h: CommuneHistory, order: Sequence[int]) -> CommuneForecast
         pace=pace,
         standard_year=year,
         margin=margin,
-        criterion_years=_criterion_years(h, order, pace),
+        criterion_years=_criterion_years(h, order, pace, position),
         uncertainty=_words(len(h.years), pace, margin, reached),
     )
 
