@@ -6,6 +6,12 @@ plan targets' progress are then placed in them: section I after the opening para
 before the closing one, in the Word document and the Markdown report, and listed under
 ``narrative`` in report.json. An office's own template without those paragraphs gets the
 sections at the end of its body. All the files are written, or none.
+
+A section's text is plain: paragraphs are separated by a blank line (the lines of one paragraph
+are joined), and a line starting with "- " is an item of a bulleted list — a list paragraph of
+the document's "List Bullet" style in Word, "- " in Markdown, its index under ``bullets`` in
+report.json. An indented line continues the item above it; any other line after an item starts
+a new paragraph.
 """
 
 from __future__ import annotations
@@ -13,13 +19,16 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from docx import Document
+from docx.shared import Cm, Emu
 from docx.text.paragraph import Paragraph
 
 from ntm.reports.document import DocumentContext
@@ -33,11 +42,44 @@ CLOSING = "Trên đây là báo cáo"
 TARGETS_KEY, TARGETS_HEADING = "chi_tieu", "Tiến độ thực hiện các chỉ tiêu kế hoạch"
 
 
+BULLET = "- "
+BULLET_STYLE = "List Bullet"
+HANGING = Cm(0.63)  # the room for a bullet, as Word's own lists leave
+
+
 @dataclass(frozen=True)
 class Section:
     key: str
     heading: str
     paragraphs: list[str]
+    bullets: tuple[int, ...] = ()  # the paragraphs that are items of a bulleted list
+
+    def blocks(self) -> list[tuple[str, bool]]:
+        """(text, is a list item) in order."""
+        return [(p, i in self.bullets) for i, p in enumerate(self.paragraphs)]
+
+
+def text_blocks(text: str) -> list[tuple[str, bool]]:
+    """A section's plain text as (paragraph, is a list item): blank lines end a paragraph, a
+    line starting with "- " is an item, the lines of a paragraph or an item are joined."""
+    out: list[tuple[str, bool]] = []
+    for block in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n")):
+        lines: list[str] = []
+        bullet = False
+        for raw in block.split("\n"):
+            line = raw.strip()
+            starts_item = line.startswith(BULLET)
+            # An indented line continues the item above it; any other line ends the item.
+            continues = bullet and raw[:1].isspace() and not starts_item
+            if lines and (starts_item or bullet) and not continues:
+                out.append((" ".join(" ".join(lines).split()), bullet))
+                lines = []
+            if line:
+                lines.append(line.removeprefix(BULLET) if starts_item else line)
+                bullet = starts_item or continues
+        if lines:
+            out.append((" ".join(" ".join(lines).split()), bullet))
+    return out
 
 
 def render_sections(
@@ -50,9 +92,10 @@ def render_sections(
         text = texts.get(key, "").strip()
         if not text:
             continue
-        blocks = [" ".join(b.split()) for b in text.replace("\r\n", "\n").split("\n\n")]
-        filled = [fill(b, fields, where=f"mục «{heading}»") for b in blocks if b]
-        out.append(Section(key, heading, filled))
+        blocks = text_blocks(text)
+        filled = [fill(b, fields, where=f"mục «{heading}»") for b, _item in blocks]
+        bullets = tuple(i for i, (_b, item) in enumerate(blocks) if item)
+        out.append(Section(key, heading, filled, bullets))
     if targets:
         at = len([s for s in out if s.key in FIRST])
         out.insert(at, Section(TARGETS_KEY, TARGETS_HEADING, list(targets)))
@@ -90,11 +133,14 @@ def _split(sections: Sequence[Section]) -> tuple[list[Section], list[Section]]:
     return [s for s in sections if s.key in FIRST], [s for s in sections if s.key not in FIRST]
 
 
-def _lines(sections: Sequence[Section]) -> list[tuple[str, bool]]:
-    """(text, is heading) in document order."""
-    out: list[tuple[str, bool]] = []
+HEADING, PARAGRAPH, ITEM = "heading", "paragraph", "item"
+
+
+def _lines(sections: Sequence[Section]) -> list[tuple[str, str]]:
+    """(text, HEADING, PARAGRAPH or ITEM) in document order."""
+    out: list[tuple[str, str]] = []
     for s in sections:
-        out += [(s.heading, True), *((p, False) for p in s.paragraphs)]
+        out += [(s.heading, HEADING), *((p, ITEM if b else PARAGRAPH) for p, b in s.blocks())]
     return out
 
 
@@ -104,29 +150,58 @@ def _docx(path: Path, sections: Sequence[Section], anchors: tuple[str, str]) -> 
     intro = next((p for p in paragraphs if anchors[0] and p.text.startswith(anchors[0])), None)
     closing = next((p for p in paragraphs if p.text.startswith(anchors[1])), None)
     first, rest = _split(sections)
+    bullet = _bullet_style(document)
     if intro is None or closing is None:
-        for text, heading in _lines([*first, *rest]):
-            document.add_paragraph().add_run(text).bold = heading
+        for text, kind in _lines([*first, *rest]):
+            paragraph = document.add_paragraph()
+            _fill(paragraph, text, kind, bullet)
         document.save(str(path))
         return
     cursor = intro
-    for text, heading in _lines(first):
-        new = _like(intro, text, heading)
+    for text, kind in _lines(first):
+        new = _like(intro, text, kind, bullet)
         cursor._p.addnext(new._p)
         cursor = new
-    for text, heading in _lines(rest):
-        closing._p.addprevious(_like(closing, text, heading)._p)
+    for text, kind in _lines(rest):
+        closing._p.addprevious(_like(closing, text, kind, bullet)._p)
     document.save(str(path))
 
 
-def _like(anchor: Paragraph, text: str, heading: bool) -> Paragraph:
+def _bullet_style(document: Any) -> Any:
+    """The document's bulleted-list style; None in a template without one (an office's own)."""
+    try:
+        return document.styles[BULLET_STYLE]
+    except KeyError:
+        return None
+
+
+def _fill(paragraph: Paragraph, text: str, kind: str, bullet: Any) -> None:
+    """The paragraph's text; a list item takes the list style (its bullet and indent), or keeps
+    a "- " before its text where the template has no such style."""
+    if kind == ITEM and bullet is not None:
+        body_indent = paragraph.paragraph_format.first_line_indent or 0
+        paragraph.style = bullet
+        ppr = paragraph._p.pPr
+        if ppr is not None:  # the list's own numbering, not the body paragraph's
+            for child in list(ppr):
+                if child.tag.endswith(("}ind", "}numPr")):
+                    ppr.remove(child)
+        # The bullet where the body's paragraphs start their first line, the text after it.
+        paragraph.paragraph_format.left_indent = Emu(max(body_indent, 0) + HANGING)
+        paragraph.paragraph_format.first_line_indent = Emu(-HANGING)
+    elif kind == ITEM:
+        text = BULLET + text
+    paragraph.add_run(text).bold = kind == HEADING
+
+
+def _like(anchor: Paragraph, text: str, kind: str, bullet: Any) -> Paragraph:
     """A new paragraph formatted as ``anchor`` (its paragraph properties, not its runs)."""
     element = copy.deepcopy(anchor._p)
     for child in list(element):
         if not child.tag.endswith("}pPr"):
             element.remove(child)
     paragraph = Paragraph(element, anchor._parent)
-    paragraph.add_run(text).bold = heading
+    _fill(paragraph, text, kind, bullet)
     return paragraph
 
 
@@ -137,7 +212,13 @@ def _markdown(path: Path, sections: Sequence[Section], anchors: tuple[str, str])
     def block(items: Sequence[Section]) -> list[str]:
         out: list[str] = []
         for s in items:
-            out += ["", f"### {s.heading}", "", *"\n\n".join(s.paragraphs).split("\n")]
+            out += ["", f"### {s.heading}"]
+            previous_item = False
+            for text, item in s.blocks():
+                if not (item and previous_item):  # a list's items follow one another
+                    out.append("")
+                out.append(BULLET + text if item else text)
+                previous_item = item
         return out
 
     closing = next((i for i, ln in enumerate(lines) if ln.startswith(anchors[1])), len(lines))
