@@ -106,11 +106,17 @@ class ProvinceCompletion:
 
 
 def completion_from_counts(
-    cset: CriteriaSet, provinces: Sequence[Unit], counts: Sequence[tuple[int, int]], year: int
-) -> list[ProvinceCompletion]:
+    cset: CriteriaSet, provinces: Sequence[Unit], counts: Sequence[tuple[int, int]], year: int,
+    *, values: np.ndarray | None = None, statuses: np.ndarray | None = None,
+) -> list[ProvinceCompletion]:  # fmt: skip
     """The provinces judged from their roll-ups already counted ((recognised, communes) each,
-    as the national view keeps them): the same share the communes' evaluation gives."""
-    values = empty_values(len(provinces), cset)
+    as the national view keeps them): the same share the communes' evaluation gives.
+
+    ``values``/``statuses``: the province's own indicators and criterion statuses as its office
+    entered them (NaN / ``NOT_GIVEN`` where none); a derived indicator is always the one
+    computed from the communes. Unknown where a level or a value is unknown, never a guess.
+    """
+    values = empty_values(len(provinces), cset) if values is None else values.copy()
     recognised = np.array([r for r, _n in counts], dtype=np.float64)
     total = np.array([n for _r, n in counts], dtype=np.float64)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -119,7 +125,7 @@ def completion_from_counts(
     for code, how in derived_codes(cset).items():
         if how is _recognised_share and code in column:
             values[:, column[code]] = share
-    ev = evaluate(cset, list(provinces), year, values=values)
+    ev = evaluate(cset, list(provinces), year, values=values, statuses=statuses)
     return [
         ProvinceCompletion(p.code, p.name, None if np.isnan(s) else float(s), int(e))
         for p, s, e in zip(provinces, share, ev.eligibility, strict=True)

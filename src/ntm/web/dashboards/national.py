@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET
 
+from ntm.domain.evaluation import MET, NOT_MET
 from ntm.domain.rollup import vi_sort_key
 from ntm.web.assessments.access import request_scope
 from ntm.web.dashboards.exports import Column, Table, _avg, _pct, table_workbook, xlsx_response
@@ -65,7 +66,18 @@ NATIONAL_TABLE = Table("provinces", _lazy("Kết quả theo tỉnh"), (
     Column(_lazy("Chỉ tiêu kế hoạch (số xã đạt chuẩn)"), lambda r: r.target, 12, "0"),
     Column(_lazy("Năm chỉ tiêu"), lambda r: r.target_year, 8, "0"),
     Column(_lazy("So với chỉ tiêu (%)"), lambda r: _pct(r.pct_of_target), 12, "0.00"),
+    # From 2026 (blank before): the province on the province-level set, and which set.
+    Column(_lazy("Tỉnh hoàn thành nhiệm vụ NTM (Phụ lục III)"),
+           lambda r: annex_label(r.annex_status), 16),
+    Column(_lazy("Bộ tiêu chí cấp tỉnh"), lambda r: r.annex_set or None, 24),
 ), lambda v: v.sorted)  # fmt: skip
+
+
+def annex_label(status: int | None) -> Promise | None:
+    """The verdict in words: Đạt, Chưa đạt, Chưa xác định (a level or a value unknown)."""
+    if status is None:
+        return None
+    return {MET: _lazy("Đạt"), NOT_MET: _lazy("Chưa đạt")}.get(status, _lazy("Chưa xác định"))
 
 
 class _Sheet:

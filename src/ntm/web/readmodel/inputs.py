@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 from django.db import connection
 
+from ntm.domain.criteria import CriteriaSet
 from ntm.domain.evaluation import NOT_GIVEN, Evaluation, empty_statuses, empty_values, evaluate
 from ntm.domain.units import Unit as DomainUnit
 from ntm.web.assessments.models import CriterionStatus, IndicatorValue, Period
@@ -109,11 +110,12 @@ def period_rows(versions: PeriodVersions) -> dict[int, PeriodRows]:
     return out
 
 
-def _judge(
-    period: Period, units: Sequence[Unit], rows: PeriodRows, domain: list[DomainUnit],
-    pilot: bool = False,
-) -> Evaluation:  # fmt: skip
-    cset = cset_of(period.criteria_set)
+def stored_matrices(
+    cset: CriteriaSet, units: Sequence[Unit], rows: PeriodRows
+) -> tuple[np.ndarray, np.ndarray]:
+    """The values (n_units × indicators, NaN where none) and the statuses given (n_units ×
+    criteria, ``NOT_GIVEN`` where none) of ``units`` among a period's ``rows``: the engine's
+    input, for the communes of a period or a province on a province-level set."""
     pks = np.array([u.pk for u in units], dtype=np.int64)
     order = np.argsort(pks)
     values = empty_values(len(units), cset)
@@ -141,7 +143,16 @@ def _judge(
         r, known = rows_of(rows.statuses[:, 0])
         take = known & (cols >= 0)
         statuses[r[take], cols[take]] = rows.statuses[take, 2]
-    return evaluate(cset, domain, period.year, values=values, statuses=statuses, pilot=pilot,
+    return values, statuses
+
+
+def _judge(
+    period: Period, units: Sequence[Unit], rows: PeriodRows, domain: list[DomainUnit],
+    pilot: bool = False,
+) -> Evaluation:  # fmt: skip
+    values, statuses = stored_matrices(cset_of(period.criteria_set), units, rows)
+    return evaluate(cset_of(period.criteria_set), domain, period.year, values=values,
+                    statuses=statuses, pilot=pilot,
                     layout=layout_of(period.criteria_set, period.year, pilot))  # fmt: skip
 
 

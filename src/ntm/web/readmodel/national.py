@@ -9,20 +9,18 @@ count for 3 provinces or 63. The whole view is kept per ``versions.world_version
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.apps import apps
 
-from ntm.criteria import load_set
-from ntm.domain.province import ProvinceCompletion, completion_from_counts
 from ntm.domain.rollup import vi_sort_key
 from ntm.domain.units import REGIONS
-from ntm.domain.units import Unit as DomainUnit
 from ntm.units.regions import region_for_province
 from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.models import Period
 from ntm.web.readmodel.cache import cached, digest
 from ntm.web.readmodel.figures import PeriodFigures, period_figures
+from ntm.web.readmodel.province_level import Counted, ProvinceVerdict, province_verdicts
 from ntm.web.readmodel.scopes import readable_periods
 from ntm.web.readmodel.sets import cset_of
 from ntm.web.readmodel.versions import world_version
@@ -47,6 +45,10 @@ class ProvinceLine:
     previous_avg: float | None
     target: float | None  # the plan's communes recognised, for the nearest target year
     target_year: int | None
+    # From 2026: the province on the province-level set (MET, NOT_MET, UNKNOWN; None: no set
+    # covers the year) and the set it was judged on (``province_level``).
+    annex_status: int | None = None
+    annex_set: str = ""
 
     @property
     def recognised_change(self) -> int | None:
@@ -98,8 +100,9 @@ class NationalView:
     groups: list[GroupLine] = field(default_factory=list)
     band_labels: list[str] = field(default_factory=list)
     lagging: int = 10  # N of "communes under N criteria": the set's own line
-    # From 2026: each province on Annex III (tinh-ntm-2026-2030), from its communes' figures.
-    completion: list[ProvinceCompletion] = field(default_factory=list)
+    # From 2026: each province on the province-level set (Annex III, tinh-ntm-2026-2030 or the
+    # province's variant), from its communes' figures and its own indicators.
+    completion: list[ProvinceVerdict] = field(default_factory=list)
 
     @property
     def communes(self) -> int:
@@ -189,7 +192,8 @@ def _line(period: Period, now: PeriodFigures, before: PeriodFigures | None,
 
 
 def _build(scope: Scope, year: int | None) -> NationalView:
-    periods = _standard(list(readable_periods(scope=scope)))
+    every = list(readable_periods(scope=scope))
+    periods = _standard(every)
     years = sorted({p.year for p in periods}, reverse=True)
     year = year if year in years else (years[0] if years else None)
     view = NationalView(year=year, years=years)
@@ -215,24 +219,24 @@ def _build(scope: Scope, year: int | None) -> NationalView:
         view.lagging = figures[next(iter(now.values())).pk].lagging
     view.regions = _regions(view.lines)
     view.groups = _group_lines([figures[p.pk] for p in now.values()])
-    view.completion = _completion(view.lines, year)
+    _judge_provinces(view, every, year)
     for line in view.lines:
         view.band_labels += [b for b in line.bands if b not in view.band_labels]
     return view
 
 
-PROVINCE_SET = "tinh-ntm-2026-2030"
-
-
-def _completion(lines: list[ProvinceLine], year: int) -> list[ProvinceCompletion]:
-    """Annex III for the provinces shown, when the year is the set's (no query: the counts)."""
-    cset = load_set(PROVINCE_SET)
-    if not lines or not cset.period[0] <= year <= cset.period[1]:
-        return []
-    provinces = [DomainUnit(code=line.province_code, name=line.province_name, level="province",
-                            province_code=line.province_code) for line in lines]  # fmt: skip
-    counts = [(line.recognised, line.communes) for line in lines]
-    return completion_from_counts(cset, provinces, counts, year)
+def _judge_provinces(view: NationalView, periods: list[Period], year: int) -> None:
+    """Each line's verdict on the province-level set (from 2026), as a column and a table."""
+    counted = [Counted(line.regime, line.province_code, line.province_name, line.recognised,
+                       line.communes) for line in view.lines]  # fmt: skip
+    verdicts = province_verdicts(counted, periods, year) if counted else {}
+    view.lines = [
+        replace(line, annex_status=v.status, annex_set=v.set_code)
+        if (v := verdicts.get((line.regime, line.province_code))) else line
+        for line in view.lines
+    ]  # fmt: skip
+    view.completion = [verdicts[(line.regime, line.province_code)] for line in view.lines
+                       if (line.regime, line.province_code) in verdicts]  # fmt: skip
 
 
 def national_view(*, scope: Scope, year: int | None) -> tuple[NationalView, bool]:

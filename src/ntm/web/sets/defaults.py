@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 
 from ntm.criteria import available_sets, load_set, read_set_file, set_files
 from ntm.domain.criteria import CriteriaSet
@@ -23,6 +23,7 @@ from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.models import CriteriaSetRecord, Period
 from ntm.web.assessments.services import criteria_set_store
 from ntm.web.readmodel.sets import cset_of
+from ntm.web.readmodel.triggers import PERIODS_VERSION_ID
 from ntm.web.sets.models import AuthoredVersion, NationalDefault, SetLog
 
 SHIPPED, VERSION = "s", "v"  # the two kinds of choice: a shipped set, an authored version
@@ -139,7 +140,19 @@ def national_default_set(*, user: Any, scope: Scope, record: CriteriaSetRecord) 
         found.save()
         SetLog.objects.create(user=signed, username=name, action="default", set_code=record.code,
                               old=old, new=f"{first}–{last}: {record}")  # fmt: skip
+        _bump_periods_version()
     return found
+
+
+def _bump_periods_version() -> None:
+    """Move the periods' version: the national view (which judges the provinces on the default
+    province-level set) is kept per the world's version, which counts it."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO readmodel_periodversion (period_id, version) VALUES (%s, 1) "
+            "ON CONFLICT (period_id) DO UPDATE SET version = readmodel_periodversion.version + 1",
+            [PERIODS_VERSION_ID],
+        )
 
 
 def default_choices() -> list[SetChoice]:
