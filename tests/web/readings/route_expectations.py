@@ -18,10 +18,15 @@ PROVINCE = {"inside": {"office", "central", "admin"}, "outside": {"central", "ad
 def _report(w: Any, where: str) -> int:
     period = w.period if where == "inside" else w.other_period
     report = ProvinceReport(
-        regime=period.regime, province_code=period.province_code,
-        province_name=period.province_name, year=2026, filename="bao-cao.txt",
-        content_type="text/plain; charset=utf-8", size=30, sha256="0" * 64,
-    )  # fmt: skip
+        regime=period.regime,
+        province_code=period.province_code,
+        province_name=period.province_name,
+        year=2026,
+        filename="bao-cao.txt",
+        content_type="text/plain; charset=utf-8",
+        size=30,
+        sha256="0" * 64,
+    )
     report.file.save("bao-cao.txt", ContentFile("Toàn tỉnh có 2 xã.".encode()), save=True)
     return report.pk
 

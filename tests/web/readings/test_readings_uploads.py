@@ -133,8 +133,12 @@ def test_reviewers_and_commune_officers_have_no_access(client, world, role):
 
 
 def test_a_province_office_sees_its_own_province_and_central_sees_all(client, world):
-    upload(world.login(client, "central"), {"province": "new:92", "year": "2026"}, "c.txt",
-           REPORT.encode())  # fmt: skip
+    upload(
+        world.login(client, "central"),
+        {"province": "new:92", "year": "2026"},
+        "c.txt",
+        REPORT.encode(),
+    )
     upload(world.login(client, "office"), INSIDE, "a.txt", REPORT.encode())
     theirs, ours = ProvinceReport.objects.order_by("pk")
     assert (theirs.province_code, ours.province_code) == ("92", "91")

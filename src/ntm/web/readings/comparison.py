@@ -83,9 +83,14 @@ class Comparison:
 
 
 def _row(
-    kind: str, label: str, stated: float, ntm: float | None, sentence: str, unit: str,
+    kind: str,
+    label: str,
+    stated: float,
+    ntm: float | None,
+    sentence: str,
+    unit: str,
     decimals: int = 0,
-) -> ComparisonRow:  # fmt: skip
+) -> ComparisonRow:
     difference = None
     if ntm is not None:
         ntm = float(round_half_up(ntm, decimals))
@@ -97,11 +102,27 @@ def _communes(r: ReportReading, ntm: NtmFigures) -> list[ComparisonRow]:
     c, xa = ntm.communes, _("xã")
     rows = []
     if r.communes_total is not None:
-        rows.append(_row("communes", _("Tổng số xã"), r.communes_total.value,
-                         c.communes if c else None, r.communes_total.sentence, xa))  # fmt: skip
+        rows.append(
+            _row(
+                "communes",
+                _("Tổng số xã"),
+                r.communes_total.value,
+                c.communes if c else None,
+                r.communes_total.sentence,
+                xa,
+            )
+        )
     if r.recognised is not None:
-        rows.append(_row("recognised", _("Xã đạt chuẩn nông thôn mới"), r.recognised.value,
-                         c.recognised if c else None, r.recognised.sentence, xa))  # fmt: skip
+        rows.append(
+            _row(
+                "recognised",
+                _("Xã đạt chuẩn nông thôn mới"),
+                r.recognised.value,
+                c.recognised if c else None,
+                r.recognised.sentence,
+                xa,
+            )
+        )
     change = r.recognised_change
     if change is not None and change.since is not None:
         then = ntm.earlier.get(change.since)
@@ -120,8 +141,17 @@ def _averages(r: ReportReading, ntm: NtmFigures) -> list[ComparisonRow]:
     rows = []
     if r.avg_criteria is not None:
         a = r.avg_criteria
-        rows.append(_row("average", _("Bình quân tiêu chí/xã"), a.value, c.avg if c else None,
-                         a.sentence, unit, a.decimals))  # fmt: skip
+        rows.append(
+            _row(
+                "average",
+                _("Bình quân tiêu chí/xã"),
+                a.value,
+                c.avg if c else None,
+                a.sentence,
+                unit,
+                a.decimals,
+            )
+        )
     change = r.avg_change
     if change is not None and change.since is not None:
         then, d = ntm.earlier.get(change.since), change.decimals
@@ -141,11 +171,17 @@ def _averages(r: ReportReading, ntm: NtmFigures) -> list[ComparisonRow]:
 def _criteria(r: ReportReading, ntm: NtmFigures) -> list[ComparisonRow]:
     c = ntm.communes
     return [
-        _row("criterion", _("Tiêu chí số %(n)s: số xã đạt (báo cáo ghi %(met)s/%(of)s)")
-             % {"n": k.number, "met": k.met, "of": k.of}, k.met,
-             c.criteria_met.get(k.number) if c else None, k.sentence, _("xã"))
+        _row(
+            "criterion",
+            _("Tiêu chí số %(n)s: số xã đạt (báo cáo ghi %(met)s/%(of)s)")
+            % {"n": k.number, "met": k.met, "of": k.of},
+            k.met,
+            c.criteria_met.get(k.number) if c else None,
+            k.sentence,
+            _("xã"),
+        )
         for k in r.criteria
-    ]  # fmt: skip
+    ]
 
 
 _SPAN = re.compile(r"((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)")
@@ -188,29 +224,59 @@ def _funds(r: ReportReading, ntm: NtmFigures, year: int) -> list[ComparisonRow]:
     ntm_total = sum(ln.amount for ln in lines if ln.parent is None) if lines else None
     years = str(span[0]) if span[0] == span[1] else f"{span[0]}–{span[1]}"
     unit, d = _("tỷ đồng"), max(total.decimals, 3)
-    rows = [_row("funds", _("Tổng nguồn vốn %(years)s") % {"years": years}, total.value,
-                 ntm_total, total.sentence, unit, d)]  # fmt: skip
+    rows = [
+        _row(
+            "funds",
+            _("Tổng nguồn vốn %(years)s") % {"years": years},
+            total.value,
+            ntm_total,
+            total.sentence,
+            unit,
+            d,
+        )
+    ]
     for source in r.funding_sources:
         label = (_("— trong đó: %(name)s") if source.parent else _("Nguồn vốn: %(name)s")) % {
             "name": source.name
         }
-        rows.append(_row("fund_source", label, source.billion, _source_amount(source, lines),
-                         source.sentence, unit, d))  # fmt: skip
+        rows.append(
+            _row(
+                "fund_source",
+                label,
+                source.billion,
+                _source_amount(source, lines),
+                source.sentence,
+                unit,
+                d,
+            )
+        )
     return rows
 
 
 def _ocop(r: ReportReading, ntm: NtmFigures) -> list[ComparisonRow]:
     o, unit = ntm.ocop, _("sản phẩm")
     rows = [
-        _row("ocop", _("Sản phẩm OCOP %(n)s sao") % {"n": stars}, f.value,
-             o.by_stars.get(stars, 0) if o else None, f.sentence, unit)
+        _row(
+            "ocop",
+            _("Sản phẩm OCOP %(n)s sao") % {"n": stars},
+            f.value,
+            o.by_stars.get(stars, 0) if o else None,
+            f.sentence,
+            unit,
+        )
         for stars, f in r.ocop_by_stars
-    ]  # fmt: skip
+    ]
     rows += [
-        _row("ocop", _("Sản phẩm OCOP từ %(n)s sao trở lên") % {"n": stars}, f.value,
-             o.at_least(stars) if o else None, f.sentence, unit)
+        _row(
+            "ocop",
+            _("Sản phẩm OCOP từ %(n)s sao trở lên") % {"n": stars},
+            f.value,
+            o.at_least(stars) if o else None,
+            f.sentence,
+            unit,
+        )
         for stars, f in r.ocop_at_least
-    ]  # fmt: skip
+    ]
     return rows
 
 

@@ -15,9 +15,12 @@ YEARS = (1990, 2100)
 class UploadForm(forms.Form):
     province = forms.ChoiceField(label=_("Tỉnh"))
     year = forms.IntegerField(
-        label=_("Năm báo cáo"), required=False, min_value=YEARS[0], max_value=YEARS[1],
+        label=_("Năm báo cáo"),
+        required=False,
+        min_value=YEARS[0],
+        max_value=YEARS[1],
         help_text=_("Để trống: lấy năm văn bản nêu (ví dụ «đến tháng 12-2020»)."),
-    )  # fmt: skip
+    )
     file = forms.FileField(
         label=_("Tệp báo cáo (.txt, .docx, .pdf)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx,.pdf"}),

@@ -28,7 +28,9 @@ def report_comparison(*, report: ProvinceReport) -> ReportView:
     except (ReportUnreadable, OSError, ValueError) as exc:
         return ReportView(report, None, str(exc))
     ntm = ntm_figures(
-        regime=report.regime, province_code=report.province_code, year=report.year,
+        regime=report.regime,
+        province_code=report.province_code,
+        year=report.year,
         since=since_years(reading),
-    )  # fmt: skip
+    )
     return ReportView(report, comparison_build(reading=reading, ntm=ntm, year=report.year))

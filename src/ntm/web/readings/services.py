@@ -106,10 +106,16 @@ def report_upload(
     name = original_name(upload.name)
     content = upload_content(upload, name)
     report = ProvinceReport(
-        regime=province.regime, province_code=province.code, province_name=province.name,
-        year=year or 0, filename=name, content_type=KINDS[name[name.rfind("."):].lower()],
-        size=len(content), sha256=hashlib.sha256(content).hexdigest(), uploaded_by=user,
-    )  # fmt: skip
+        regime=province.regime,
+        province_code=province.code,
+        province_name=province.name,
+        year=year or 0,
+        filename=name,
+        content_type=KINDS[name[name.rfind(".") :].lower()],
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        uploaded_by=user,
+    )
     report.file.save(stored_name(name), ContentFile(content), save=False)
     try:
         reading, _kept = reading_of(path=Path(report.file.path), sha256=report.sha256, name=name)
@@ -120,8 +126,11 @@ def report_upload(
             )
         with transaction.atomic():
             report.save()
-            _audit(user, report, _("Tải lên báo cáo năm %(year)s: %(name)s")
-                   % {"year": report.year, "name": name})  # fmt: skip
+            _audit(
+                user,
+                report,
+                _("Tải lên báo cáo năm %(year)s: %(name)s") % {"year": report.year, "name": name},
+            )
     except Exception:
         report.file.storage.delete(report.file.name or "")  # a refused upload leaves no file
         raise
@@ -133,8 +142,12 @@ def report_delete(*, user: Any, scope: Scope, report: ProvinceReport) -> None:
         raise PermissionDenied
     name = report.file.name
     with transaction.atomic():
-        _audit(user, report, _("Xóa báo cáo năm %(year)s: %(name)s")
-               % {"year": report.year, "name": report.filename})  # fmt: skip
+        _audit(
+            user,
+            report,
+            _("Xóa báo cáo năm %(year)s: %(name)s")
+            % {"year": report.year, "name": report.filename},
+        )
         report.delete()
     if name:
         # After the commit: a failed delete of the row keeps its file.

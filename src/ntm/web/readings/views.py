@@ -42,9 +42,12 @@ def _upload(request: HttpRequest, scope: Scope, form: UploadForm) -> ProvinceRep
         return None
     try:
         return services.report_upload(
-            user=request.user, scope=scope, province=form.chosen(),
-            year=form.cleaned_data["year"], upload=form.cleaned_data["file"],
-        )  # fmt: skip
+            user=request.user,
+            scope=scope,
+            province=form.chosen(),
+            year=form.cleaned_data["year"],
+            upload=form.cleaned_data["file"],
+        )
     except ReportUnreadable as exc:
         form.add_error("file", str(exc))
     except ValidationError as exc:
@@ -64,8 +67,9 @@ def report_list(request: HttpRequest) -> HttpResponse:
             raise PermissionDenied  # another province's report: not this office's to give
         report = _upload(request, scope, form)
         if report is not None:
-            messages.success(request, _("Đã tải lên và đọc báo cáo %(name)s.")
-                             % {"name": report.filename})  # fmt: skip
+            messages.success(
+                request, _("Đã tải lên và đọc báo cáo %(name)s.") % {"name": report.filename}
+            )
             return redirect("reading", report_id=report.pk)
     filters = FilterForm(request.GET or None, provinces=provinces)
     reports = services.report_list(scope=scope)
@@ -95,8 +99,12 @@ def report_file(request: HttpRequest, report_id: int) -> FileResponse:
     report = _get_report(request, report_id)[1]
     if not report.file.name or not report.file.storage.exists(report.file.name):
         raise Http404
-    return FileResponse(report.file.open("rb"), as_attachment=True, filename=report.filename,
-                        content_type=report.content_type)  # fmt: skip
+    return FileResponse(
+        report.file.open("rb"),
+        as_attachment=True,
+        filename=report.filename,
+        content_type=report.content_type,
+    )
 
 
 @login_required
