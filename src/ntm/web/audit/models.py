@@ -23,6 +23,8 @@ class Kind(models.TextChoices):
     MODEL = "model", _("Mô hình")
     VILLAGE = "village", _("Thôn")
     TARGET = "target", _("Chỉ tiêu kế hoạch")
+    # A province's narrative report uploaded or deleted (ntm.web.readings.services).
+    REPORT = "report", _("Báo cáo của tỉnh")
 
 
 class AuditEntry(models.Model):

@@ -21,12 +21,12 @@ from django.utils.translation import gettext as _
 
 from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.evidence import original_name, stored_name
-from ntm.web.audit.models import AuditEntry, Channel
+from ntm.web.audit.models import AuditEntry, Channel, Kind
 from ntm.web.readings.files import KINDS, guess_year, reading_of, upload_content
 from ntm.web.readings.models import ProvinceReport
 from ntm.web.units.models import Regime, Unit
 
-AUDIT_KIND = "report"
+AUDIT_KIND = Kind.REPORT
 
 
 @dataclass(frozen=True)
