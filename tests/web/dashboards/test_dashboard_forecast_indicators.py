@@ -44,7 +44,7 @@ def page(world, client) -> str:
 
 
 def _row(page: str, code: str) -> str:
-    found = re.search(rf'<tr data-commune="{code}"><td>{code}</td>(.*?)</tr>', page, re.S)
+    found = re.search(rf'<tr data-commune="{code}">(.*?)</tr>', page, re.S)
     assert found, code
     return found.group(1)
 
