@@ -61,7 +61,7 @@ def test_a_docx_or_pdf_is_read_like_the_text(client, world, name, make):
 
 def _zip(parts: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for part, data in parts.items():
             archive.writestr(part, data)
     return out.getvalue()
@@ -89,6 +89,11 @@ BAD = [
         "bc.docx",
         _zip({"[Content_Types].xml": b"<x/>", "word/document.xml": b"<broken"}),
         "bc.docx: không phải tệp Word .docx hợp lệ",
+    ),
+    (
+        "bc.docx",
+        _zip({"[Content_Types].xml": b"<x/>", "word/document.xml": b"\0" * (4 * 1024 * 1024)}),
+        "bc.docx: một phần của tệp nén",  # 4 MB of zeros squeezed a thousandfold: a bomb
     ),
     ("bc.pdf", REPORT.encode(), "bc.pdf: nội dung không phải tệp .pdf hợp lệ"),
     ("bc.pdf", EMPTY_PDF, "bc.pdf: không có chữ nào đọc được"),

@@ -10,12 +10,15 @@ reads the same file twice and an improved reader reads it again.
 from __future__ import annotations
 
 import hashlib
+import io
+import zipfile
 from pathlib import Path, PurePosixPath
 
 import filetype
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
+from ntm.formatting import number
 from ntm.io.limits import LIMITS, megabytes
 from ntm.reports import reading as reading_package
 from ntm.reports.reading import ReportReading, read_report_text
@@ -64,7 +67,28 @@ def upload_content(upload: UploadedFile, name: str) -> bytes:
         raise ReportUnreadable(
             _("%(name)s: nội dung không phải tệp %(ext)s hợp lệ") % {"name": name, "ext": ext}
         )
+    elif ext == ".docx":
+        _check_zip(name, content)
     return content
+
+
+def _check_zip(name: str, content: bytes) -> None:
+    """A .docx is unzipped whole by python-docx: its parts' declared sizes (which bound what
+    ``zipfile`` gives back) must stay within the limits spreadsheets have (``ntm.io.limits``)."""
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        infos = archive.infolist()
+    if sum(i.file_size for i in infos) > LIMITS.max_decompressed:
+        raise ReportUnreadable(
+            _("%(name)s: sau khi giải nén tệp lớn hơn %(limit)s, không nhận")
+            % {"name": name, "limit": megabytes(LIMITS.max_decompressed)}
+        )
+    for info in infos:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > 1024 * 1024 and ratio > LIMITS.max_ratio:
+            raise ReportUnreadable(
+                _("%(name)s: một phần của tệp nén %(ratio)s lần, dấu hiệu tệp nén độc hại")
+                % {"name": name, "ratio": number(round(ratio))}
+            )
 
 
 def _check_text(name: str, content: bytes) -> None:
