@@ -189,6 +189,7 @@ def report_command(
         return
     fig = build_figures(_report_data(inputs.current, inputs, scope, files, pilot=pilot))
     fig = with_monitoring(fig, monitoring, inputs.current.units, inputs.base)
+    # fmt: skip: the issuer's fields four to a line, so the command reads in one screen.
     who = Issuer(
         kind=issuer_type.value, name=issuer, number=number, place=place,
         date=parse_date(date) if date is not None else None, signer_title=signer_title,

@@ -106,9 +106,14 @@ class ProvinceCompletion:
 
 
 def completion_from_counts(
-    cset: CriteriaSet, provinces: Sequence[Unit], counts: Sequence[tuple[int, int]], year: int,
-    *, values: np.ndarray | None = None, statuses: np.ndarray | None = None,
-) -> list[ProvinceCompletion]:  # fmt: skip
+    cset: CriteriaSet,
+    provinces: Sequence[Unit],
+    counts: Sequence[tuple[int, int]],
+    year: int,
+    *,
+    values: np.ndarray | None = None,
+    statuses: np.ndarray | None = None,
+) -> list[ProvinceCompletion]:
     """The provinces judged from their roll-ups already counted ((recognised, communes) each,
     as the national view keeps them): the same share the communes' evaluation gives.
 
