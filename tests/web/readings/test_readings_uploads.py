@@ -171,3 +171,18 @@ def test_the_seed_uploads_as_docx_with_the_same_figures_as_its_text(client, worl
     pages = [client.get(f"/bao-cao-tinh/{r.pk}/").content.decode() for r in (a, b)]
     tables = [p.split('id="comparison"')[1].split("</table>")[0] for p in pages]
     assert tables[0] == tables[1] and "1.847,561 tỷ đồng" in tables[0]
+
+
+def test_a_year_without_a_period_in_ntm_says_so_on_every_commune_row(client, world):
+    world.login(client, "office")
+    # The year the person gives wins over the one the text names.
+    answer = upload(client, {**INSIDE, "year": "2019"}, "bc.txt", REPORT.encode())
+    assert answer.status_code == 302
+    report = ProvinceReport.objects.get()
+    assert report.year == 2019
+    page = client.get(f"/bao-cao-tinh/{report.pk}/").content.decode()
+    assert (
+        'id="no-period"' in page and "ntm chưa có kỳ đánh giá của Tỉnh Thử Nghiệm năm 2019" in page
+    )
+    assert page.count('class="cmp-missing"') == 2 and page.count(">ntm chưa có số liệu<") == 2
+    assert "cmp-same" not in page and "cmp-differs" not in page

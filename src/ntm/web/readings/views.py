@@ -17,7 +17,7 @@ from ntm.web.assessments.access import request_scope
 from ntm.web.readings import services
 from ntm.web.readings.forms import FilterForm, UploadForm
 from ntm.web.readings.models import ProvinceReport
-from ntm.web.readings.selectors import report_comparison
+from ntm.web.readings.selectors import report_comparison, report_views
 
 LISTED = 100  # newest reports compared on the list; the filter finds the older ones
 
@@ -79,7 +79,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
             reports = reports.filter(regime=regime, province_code=code)
         if year := filters.cleaned_data["year"]:
             reports = reports.filter(year=year)
-    views = [report_comparison(report=r) for r in reports[:LISTED]]
+    views = report_views(reports[:LISTED])
     context = {"form": form, "filters": filters, "views": views, "listed": LISTED}
     status = 400 if request.method == "POST" else 200
     return render(request, "readings/list.html", context, status=status)
