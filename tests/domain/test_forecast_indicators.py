@@ -184,3 +184,38 @@ def test_a_commune_with_criterion_statuses_only_keeps_the_count_forecast():
     assert found.method == "count"
     assert found.standard_year == found.overall.standard_year == 2024  # one a year, one to go
     assert {c.note for c in found.missing} == {"chưa có số liệu các chỉ tiêu của tiêu chí này"}
+
+
+def test_an_at_least_rule_waits_only_for_the_indicators_it_still_needs():
+    cset = criteria_set_from_data(
+        {
+            "code": "thu-it-nhat",
+            "title": "Bộ thử",
+            "basis": "Thử",
+            "period": [FIRST, LAST],
+            "criteria": [
+                {
+                    "number": 1,
+                    "name": "Tiêu chí 1",
+                    "rule": {"kind": "at_least", "n": 2},
+                    "indicators": [
+                        {
+                            "code": f"1.{k}",
+                            "name": f"Chỉ tiêu 1.{k}",
+                            "kind": "percent",
+                            "thresholds": 80,
+                        }
+                        for k in (1, 2, 3)
+                    ],
+                }
+            ],
+        }
+    )
+    unit = Unit("00001", "Xã A", region="TN")
+    # 1.1 met; 1.2 +5 a year from 60 (2027); 1.3 +2 a year from 60 (2033): one more is needed
+    rows = {2021: [85.0, 50.0, 56.0], 2022: [85.0, 55.0, 58.0], 2023: [85.0, 60.0, 60.0]}
+    evaluations = _evaluations(cset, [unit], {y: [r] for y, r in rows.items()})
+    (found,) = forecast_communes(histories_from_evaluations(evaluations))
+    (criterion,) = found.missing
+    assert criterion.method == "indicators" and criterion.year == 2027 == found.standard_year
+    assert [t.year for t in criterion.holding] == [2033, 2027]
