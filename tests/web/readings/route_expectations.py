@@ -48,6 +48,7 @@ PAGES = {
     "readings#post": (PROVINCE, upload),
     "reading": (PROVINCE, on_report("GET", "")),
     "reading-file": (PROVINCE, on_report("GET", "tep/")),
+    "reading-year": (PROVINCE, on_report("POST", "nam/", {"year": "2025"})),
     "reading-delete": (PROVINCE, on_report("POST", "xoa/", {"confirm": "1"})),
     "reading-delete#ask": (PROVINCE, on_report("POST", "xoa/")),
 }

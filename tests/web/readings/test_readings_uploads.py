@@ -186,3 +186,19 @@ def test_a_year_without_a_period_in_ntm_says_so_on_every_commune_row(client, wor
     )
     assert page.count('class="cmp-missing"') == 2 and page.count(">ntm chưa có số liệu<") == 2
     assert "cmp-same" not in page and "cmp-differs" not in page
+
+
+def test_the_year_is_corrected_on_the_report_page_and_audited(client, world):
+    world.login(client, "office")
+    assert upload(client, INSIDE, "bc.txt", REPORT.encode()).status_code == 302
+    report = ProvinceReport.objects.get()
+    bad = client.post(f"/bao-cao-tinh/{report.pk}/nam/", {"year": "hai nghìn"})
+    assert bad.status_code == 400 and 'id="year-form"' in bad.content.decode()
+    moved = client.post(f"/bao-cao-tinh/{report.pk}/nam/", {"year": "2019"})
+    assert moved.status_code == 302
+    report.refresh_from_db()
+    assert report.year == 2019
+    entry = AuditEntry.objects.filter(kind="report").latest("id")
+    assert (entry.old, entry.new, entry.year) == ("2026", "Năm báo cáo 2019: bc.txt", 2019)
+    page = client.get(f"/bao-cao-tinh/{report.pk}/").content.decode()
+    assert "Đã đổi năm báo cáo thành 2019." in page and 'id="no-period"' in page

@@ -49,3 +49,7 @@ class FilterForm(forms.Form):
         field = self.fields["province"]
         assert isinstance(field, forms.ChoiceField)  # as above
         field.choices = choices
+
+
+class YearForm(forms.Form):
+    year = forms.IntegerField(label=_("Năm báo cáo"), min_value=YEARS[0], max_value=YEARS[1])

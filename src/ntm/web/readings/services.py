@@ -8,6 +8,7 @@ officers have no access: these are the office's own documents.
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from ntm.web.readings.models import ProvinceReport
 from ntm.web.units.models import Regime, Unit
 
 AUDIT_KIND = Kind.REPORT
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def report_list(*, scope: Scope) -> QuerySet[ProvinceReport]:
     return ProvinceReport.objects.filter(_area_q(scope)).select_related("uploaded_by")
 
 
-def _audit(user: Any, report: ProvinceReport, text: str) -> None:
+def _audit(user: Any, report: ProvinceReport, text: str, old: str = "") -> None:
     AuditEntry.objects.create(
         user=user if getattr(user, "pk", None) else None,
         username=getattr(user, "username", "") or "",
@@ -89,7 +91,7 @@ def _audit(user: Any, report: ProvinceReport, text: str) -> None:
         year=report.year,
         kind=AUDIT_KIND,
         target=f"bc-{report.pk}",
-        old="",
+        old=old,
         new=text,
         channel=Channel.FORM,
         version=0,
@@ -150,5 +152,29 @@ def report_delete(*, user: Any, scope: Scope, report: ProvinceReport) -> None:
         )
         report.delete()
     if name:
-        # After the commit: a failed delete of the row keeps its file.
-        report.file.storage.delete(name)
+        # After the commit: a failed delete of the row keeps its file. A file that cannot be
+        # removed (a disk error) is left behind and logged: the report itself is gone.
+        try:
+            report.file.storage.delete(name)
+        except OSError:
+            log.warning("provincial report file %s not deleted", name, exc_info=True)
+
+
+def report_year_set(*, user: Any, scope: Scope, report: ProvinceReport, year: int) -> bool:
+    """The year the report is of, corrected (ntm's side is read for that year); audited with
+    the year it replaces. False when it was that year already."""
+    if not may_use_province(scope, report.regime, report.province_code):
+        raise PermissionDenied
+    if report.year == year:
+        return False
+    old = report.year
+    with transaction.atomic():
+        report.year = year
+        report.save(update_fields=["year"])
+        _audit(
+            user,
+            report,
+            _("Năm báo cáo %(year)s: %(name)s") % {"year": year, "name": report.filename},
+            old=str(old),
+        )
+    return True

@@ -15,7 +15,7 @@ from ntm.reports.reading.source import ReportUnreadable
 from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.access import request_scope
 from ntm.web.readings import services
-from ntm.web.readings.forms import FilterForm, UploadForm
+from ntm.web.readings.forms import FilterForm, UploadForm, YearForm
 from ntm.web.readings.models import ProvinceReport
 from ntm.web.readings.selectors import report_comparison, report_views
 
@@ -89,8 +89,28 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     report = _get_report(request, report_id)[1]
+    return _detail(request, report, YearForm(initial={"year": report.year}))
+
+
+def _detail(
+    request: HttpRequest, report: ProvinceReport, form: YearForm, status: int = 200
+) -> HttpResponse:
     view = report_comparison(report=report)
-    return render(request, "readings/detail.html", {"view": view, "report": report})
+    context = {"view": view, "report": report, "year_form": form}
+    return render(request, "readings/detail.html", context, status=status)
+
+
+@login_required
+@require_POST
+def report_year(request: HttpRequest, report_id: int) -> HttpResponse:
+    scope, report = _get_report(request, report_id)
+    form = YearForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, report, form, status=400)
+    year = form.cleaned_data["year"]
+    if services.report_year_set(user=request.user, scope=scope, report=report, year=year):
+        messages.success(request, _("Đã đổi năm báo cáo thành %(year)s.") % {"year": year})
+    return redirect("reading", report_id=report.pk)
 
 
 @login_required
