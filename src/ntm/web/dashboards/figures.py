@@ -40,6 +40,7 @@ from ntm.web.dashboards.selectors import (
 from ntm.web.dashboards.targets import period_targets
 from ntm.web.readmodel.cache import cached as cached_value
 from ntm.web.readmodel.cache import digest
+from ntm.web.readmodel.inputs import group_decisions
 from ntm.web.readmodel.triggers import UNITS_VERSION_ID
 from ntm.web.readmodel.versions import period_versions
 from ntm.web.units.models import Regime, Unit
@@ -74,7 +75,7 @@ def _groups(rows: list[tuple], period: Period, units_version: int) -> tuple[Grou
     """The communes' groups in force in the period's year (``selectors.period_groups``, None
     while no decision is stored), and unit id → that group for every row."""
     found = None
-    if rows:
+    if rows and group_decisions(units_version):  # else each row's own group: no model built
         found = period_groups(period=period, units=[Unit(*r) for r in rows],
                               units_version=units_version)  # fmt: skip
     each = {r[_ID]: (r[_GROUP] or "") if found is None else found.get(r[_ID], "") for r in rows}

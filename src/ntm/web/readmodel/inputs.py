@@ -163,11 +163,16 @@ def year_groups(
     engine picks thresholds by (``units.groups.groups_in_force``); None while no group decision
     is stored (every ``Unit.group`` is then the group of every year): no query then (known per
     units' version), else one per year, whatever the number of provinces."""
-    any_decision, _kept = cached(f"ntm:rm:groups:{units_version}",
-                                 lambda: GroupAssignment.objects.exists())  # fmt: skip
-    if not any_decision:
+    if not group_decisions(units_version):
         return None
     return {year: groups_in_force(list(us), year) for year, us in units_by_year.items()}
+
+
+def group_decisions(units_version: int) -> bool:
+    """Whether any group decision is stored: kept per units' version (no query when kept)."""
+    found, _kept = cached(f"ntm:rm:groups:{units_version}",
+                          lambda: GroupAssignment.objects.exists())  # fmt: skip
+    return bool(found)
 
 
 def unit_group(groups: Mapping[int, str] | None, unit: Unit) -> str:
