@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import F
 
 from ntm.criteria import load_set
 from ntm.domain.evaluation import MET, NOT_MET
@@ -282,3 +283,32 @@ def test_a_delete_of_another_province_record_by_the_office_is_refused(
     world.login(client, "office")
     assert client.post(f"/so-theo-doi/thon/{village.pk}/xoa/", {"version": 1}).status_code == 403
     assert Village.objects.filter(pk=village.pk).exists()
+
+
+def test_an_edit_moves_the_registries_data_version_so_cached_counts_follow(
+    client: Any, world: Any, rating: OcopRating
+) -> None:
+    # The version columns were added by rebuilding the tables on SQLite: the triggers that move
+    # the registries' data version must have been put back on every one of them.
+    from ntm.web.registries.triggers import REGISTRIES
+
+    before = REGISTRIES.version()
+    edit = RATING | {"unit": world.xa_a.pk, "score_a": "35", "version": "1"}
+    assert client.post(f"/so-theo-doi/ocop/{rating.pk}/sua/", edit).status_code == 302
+    after_rating = REGISTRIES.version()
+    assert after_rating > before
+    village = Village.objects.create(name="Thôn 9", kind="thon", unit=world.xa_a)
+    VillageStanding.objects.create(
+        village=village,
+        year=2025,
+        standing="ntm",
+        decision_number="1/QĐ",
+        decision_date="2025-01-02",
+    )
+    kind = ModelKind.objects.get(code="kinh-te")
+    Initiative.objects.create(name="X", kind=kind, field="economy", unit=world.xa_a, year=2025)
+    moved = REGISTRIES.version()
+    for table in (Village, VillageStanding, Initiative, OcopRating):
+        table.objects.update(version=F("version") + 1)
+        assert REGISTRIES.version() > moved, table.__name__
+        moved = REGISTRIES.version()
