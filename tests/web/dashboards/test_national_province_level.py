@@ -116,3 +116,44 @@ def test_the_spreadsheet_holds_the_verdict_and_the_set(
     assert (by_code["92"][verdict], by_code["92"]["Bộ tiêu chí cấp tỉnh"]) == (
         "Chưa xác định", "tinh-ntm-2026-2030",
     )  # fmt: skip
+
+
+def _provinces(first: int, last: int, commune_set: Any, province_set: Any) -> None:
+    """Provinces of one commune each, each with its province-level period and condition."""
+    for n in range(first, last + 1):
+        code, name = f"{n:02d}", f"Tỉnh Số {n:02d}"
+        Unit.objects.create(regime="new", code=f"{code}001", name="Xã 1", level="commune",
+                            kind="xã", province_code=code, province_name=name)  # fmt: skip
+        Period.objects.create(regime="new", province_code=code, province_name=name, year=2026,
+                              criteria_set=commune_set)  # fmt: skip
+        unit = Unit.objects.create(regime="new", code=code, name=name, level="province",
+                                   kind="tỉnh", province_code=code, province_name=name)  # fmt: skip
+        level = Period.objects.create(regime="new", province_code=code, province_name=name,
+                                      year=2026, criteria_set=province_set)  # fmt: skip
+        own = Assessment.objects.create(unit=unit, period=level)
+        IndicatorValue.objects.create(assessment=own, indicator="1.2", value=1.0)
+
+
+def test_province_level_periods_read_as_many_queries_for_3_provinces_as_for_30(
+    client: Any, world: Any
+) -> None:
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    province_set = _province_set()
+    client = world.login(client, "central")
+
+    def fresh() -> int:
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/tong-hop/ca-nuoc/?year=2026").status_code == 200
+        return len(queries)
+
+    _provinces(11, 13, world.set_record, province_set)
+    client.get("/tong-hop/ca-nuoc/?year=2026")  # sets parsed, session warmed
+    three = fresh()
+    _provinces(14, 40, world.set_record, province_set)
+    assert fresh() == three
+    # 11–40: 0 % of their one commune under their level; 91 and 92 on the shipped set.
+    assert set(_annex(client).values()) == {"Chưa đạt", "Chưa xác định"}
