@@ -56,7 +56,7 @@ def test_the_closest_communes_are_dated_by_their_indicators_and_their_groups_thr
     assert closest.index('data-commune="91001"') < closest.index('data-commune="91002"')
     # Xã A (group 1): roads 60 % at +5 a year to 70 %: 2030; income 46 already ≥ 40
     assert "<td data-year>2030</td>" in a
-    assert "2. Giao thông: 2030 (theo xu hướng chỉ tiêu)" in a
+    assert "2. Giao thông: 2030 — theo xu hướng chỉ tiêu" in a
     assert "2.1: 60% (cần ≥ 70%), +5 điểm %/năm" in a
     assert "3. Thu nhập" not in a
     # Xã B (group 2): roads to 80 % and income +1 a year from 46 to 50: both 2032
@@ -75,3 +75,22 @@ def test_the_provinces_count_uses_the_indicator_years(page):
         return found.group(1)
 
     assert [expected(y) for y in (2029, 2030)] == ["0", "1"]
+
+
+def test_a_yes_no_criterion_not_met_takes_the_count_pace_and_the_page_says_why(world, client):
+    periods = {2026: world.period}
+    periods[2027] = Period.objects.create(
+        regime="new", province_code="91", province_name="Tỉnh Thử Nghiệm", year=2027,
+        criteria_set=world.set_record,
+    )  # fmt: skip
+    for year in (2026, 2027):
+        _save(world, world.xa_a, periods[year], {**VALUES[year], "1.1": 0.0})
+    world.login(client, "office")
+    page = client.get(f"/tong-hop/?period={periods[2027].pk}").content.decode()
+    row = _row(page[page.index('data-table="forecast-closest"') :], "91001")
+    # 1 of 3 criteria met both years: the count pace does not move, no year for criterion 1
+    assert (
+        "1. Quy hoạch: chưa rõ — theo tốc độ số tiêu chí (chỉ tiêu 1.1 là chỉ tiêu có/không)" in row
+    )
+    assert "2. Giao thông: 2030 — theo xu hướng chỉ tiêu" in row  # 55 % at +5 a year to 70 %
+    assert "<td data-year>chưa rõ</td>" in row

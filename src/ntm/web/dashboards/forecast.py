@@ -24,10 +24,10 @@ from django.utils.translation import gettext as _
 from ntm.domain.evaluation import MET
 from ntm.domain.forecast import ProvinceYear, TargetVerdict, province_by_year, target_verdict
 from ntm.domain.forecast_history import forecast_communes, histories_from_evaluations
-from ntm.domain.forecast_indicators import METHOD_VI, IndicatorForecast
+from ntm.domain.forecast_indicators import IndicatorForecast
 from ntm.formatting import number
 from ntm.reports.figures import ForecastFigures
-from ntm.reports.forecast_text import trend_text
+from ntm.reports.forecast_text import criterion_text, trend_text
 from ntm.web.accounts.scope import Scope
 from ntm.web.assessments.models import Period
 from ntm.web.dashboards.selectors import earlier_periods, scope_units
@@ -48,7 +48,7 @@ class MissingCriterion:
     number: int
     name: str
     year: int | None
-    method: str  # in words (METHOD_VI)
+    method: str  # in words, with why the count pace when it gave the year
     gaps: tuple[str, ...]  # each unmet indicator: value, threshold, pace (Vietnamese format)
 
 
@@ -99,7 +99,7 @@ def recognised_targets(*, period: Period, after: int, communes: int) -> list[tup
 
 def _close(f: IndicatorForecast, unit_id: int) -> CloseCommune:
     missing = tuple(
-        MissingCriterion(c.number, c.name, c.year, METHOD_VI[c.method],
+        MissingCriterion(c.number, c.name, c.year, criterion_text(c),
                          tuple(trend_text(t) for t in c.holding))
         for c in f.missing
     )  # fmt: skip
