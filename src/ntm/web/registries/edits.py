@@ -57,7 +57,7 @@ def _versioned(form: forms.Form, record: Model) -> forms.Form:
 def _page(request: HttpRequest, form: forms.Form, title: str, refused: bool) -> HttpResponse:
     # 409 when the record changed under the form (or the change clashes with another record).
     status = 409 if refused else (400 if form.errors else 200)
-    context = {"form": form, "title": title, "editing": True}
+    context = {"form": form, "title": title}
     return render(request, "registries/form.html", context, status=status)
 
 
