@@ -202,3 +202,16 @@ def test_the_year_is_corrected_on_the_report_page_and_audited(client, world):
     assert (entry.old, entry.new, entry.year) == ("2026", "Năm báo cáo 2019: bc.txt", 2019)
     page = client.get(f"/bao-cao-tinh/{report.pk}/").content.decode()
     assert "Đã đổi năm báo cáo thành 2019." in page and 'id="no-period"' in page
+
+
+def test_the_pages_are_in_english_once_english_is_chosen(client, world):
+    world.login(client, "office")
+    assert upload(client, INSIDE, "bc.txt", REPORT.encode()).status_code == 302
+    report = ProvinceReport.objects.get()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    listing = client.get("/bao-cao-tinh/").content.decode()
+    assert "<h1>Provincial reports compared with ntm's data</h1>" in listing
+    page = client.get(f"/bao-cao-tinh/{report.pk}/").content.decode()
+    assert "<th>The report says</th>" in page and ">off by +1 commune<" in page
+    assert "Total communes" in page and ">matches<" in page
+    assert "Báo cáo ghi" not in page and "khớp" not in page
