@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -113,7 +113,7 @@ def report_upload(
         province_name=province.name,
         year=year or 0,
         filename=name,
-        content_type=KINDS[name[name.rfind(".") :].lower()],
+        content_type=KINDS[PurePosixPath(name).suffix.lower()],
         size=len(content),
         sha256=hashlib.sha256(content).hexdigest(),
         uploaded_by=user,
