@@ -1,12 +1,16 @@
-"""``ntm backup`` and ``ntm restore``: the web system's database to one file and back."""
+"""``ntm backup`` and ``ntm restore``: the web system's database and stored files to one archive
+and back (``ntm.web.backup_archive``)."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from ntm.web.backup_archive import Restored
 
 DatabaseUrl = Annotated[
     str | None,
@@ -41,43 +45,114 @@ def _url(given: str | None) -> str:
     return os.environ.get("DATABASE_URL") or f"sqlite:///{settings.DATABASES['default']['NAME']}"
 
 
+def _media_root(given: Path | None) -> Path:
+    from django.conf import settings
+
+    return given if given is not None else Path(settings.MEDIA_ROOT)
+
+
 def backup_command(
-    out: Annotated[Path, typer.Option("--out", help="Tệp sao lưu sẽ ghi.")],
+    out: Annotated[Path, typer.Option("--out", help="Tệp sao lưu sẽ ghi (một tệp .zip).")],
     database_url: DatabaseUrl = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Thoát với mã 1 khi có bản ghi trỏ tới tệp không còn trên đĩa (bản sao lưu "
+            "vẫn được ghi đủ).",
+        ),
+    ] = False,
 ) -> None:
-    """Sao lưu toàn bộ cơ sở dữ liệu của hệ thống web vào một tệp (SQLite: sao chép trực tuyến;
-    PostgreSQL: pg_dump, hoặc XML của Django khi không có pg_dump)."""
+    """Sao lưu cơ sở dữ liệu của hệ thống web cùng mọi tệp người dùng đã tải lên (minh chứng,
+    báo cáo của tỉnh, ảnh mô hình) vào một tệp .zip có manifest.json (kích thước và sha256 của
+    từng tệp). Cơ sở dữ liệu: SQLite sao chép trực tuyến; PostgreSQL pg_dump, hoặc XML của
+    Django khi không có pg_dump."""
     _django_ready(database_url)
-    from ntm.web.backup import BackupError, backup, database
+    from ntm.web.backup import BackupError, database
+    from ntm.web.backup_archive import archive_write
 
     try:
         db = database(_url(database_url))
-        method = backup(db, out)
+        written = archive_write(db, out, _media_root(None))
     except BackupError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from None
-    size = out.stat().st_size / (1024 * 1024)
     from ntm import formatting
 
-    typer.echo(f"Đã sao lưu {db.shown} vào {out} ({formatting.number(size, 1)} MB, {method}).")
+    m = written.manifest
+    typer.echo(
+        f"Đã sao lưu {db.shown} vào {out} ({formatting.number(written.size / 2**20, 1)} MB, "
+        f"{m.database.method}; {formatting.number(len(m.files))} tệp đính kèm)."
+    )
+    if written.missing:
+        typer.echo(
+            f"Có {formatting.number(len(written.missing))} bản ghi trỏ tới tệp không còn trên "
+            "đĩa lúc sao lưu (đã ghi vào manifest.json, mục missing):",
+            err=True,
+        )
+        for ref in written.missing:
+            typer.echo(f"  - {ref.said()}", err=True)
+        if strict:
+            raise typer.Exit(1)
 
 
 def restore_command(
     source: Annotated[Path, typer.Argument(help="Tệp sao lưu (do ntm backup ghi).")],
     database_url: DatabaseUrl = None,
+    media_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--media-dir",
+            help="Thư mục nhận các tệp đính kèm (mặc định: thư mục media của hệ thống, "
+            "NTM_VAR_DIR/media).",
+        ),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Chỉ kiểm tra bản sao lưu (manifest, sha256 từng tệp), không ghi gì."
+        ),
+    ] = False,
 ) -> None:
-    """Nạp một tệp sao lưu vào một cơ sở dữ liệu TRỐNG (tệp SQLite chưa có, hoặc cơ sở dữ liệu
-    PostgreSQL vừa tạo bằng createdb); không bao giờ ghi đè một cơ sở dữ liệu đang có dữ liệu."""
+    """Kiểm tra trọn một bản sao lưu rồi nạp nó vào một cơ sở dữ liệu TRỐNG (tệp SQLite chưa có,
+    hoặc cơ sở dữ liệu PostgreSQL vừa tạo bằng createdb) và đặt các tệp đính kèm vào thư mục
+    media; bản sao lưu hỏng hay bị sửa thì từ chối, không ghi gì; không bao giờ ghi đè một cơ
+    sở dữ liệu đang có dữ liệu."""
     _django_ready(database_url)
-    from ntm.web.backup import BackupError, database, restore
+    from ntm.web.backup import BackupError, database
+    from ntm.web.backup_archive import archive_restore
 
+    media = _media_root(media_dir)
     try:
-        db = database(_url(database_url))
-        method = restore(db, source)
+        db = None if check else database(_url(database_url))
+        restored = archive_restore(db, source, media)
     except BackupError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from None
-    typer.echo(f"Đã nạp {source} vào {db.shown} ({method}).")
+    _restore_say(source, db.shown if db else "", restored, media)
+
+
+def _restore_say(source: Path, shown: str, restored: Restored, media: Path) -> None:
+    from ntm import formatting
+
+    m = restored.manifest
+    if m is None:
+        said = "bản sao lưu cũ, chỉ có cơ sở dữ liệu, không kèm tệp"
+        typer.echo(f"Đã nạp {source} vào {shown} ({restored.method}; {said})." if shown
+                   else f"Tệp {source} đọc được ({said}).")  # fmt: skip
+        return
+    files = f"{formatting.number(len(m.files))} tệp đính kèm"
+    if shown:
+        typer.echo(f"Đã nạp {source} vào {shown} ({restored.method}); {files} vào {media}.")
+    else:
+        size = formatting.number(m.media_bytes / 2**20, 1)
+        typer.echo(
+            f"Bản sao lưu {source} nguyên vẹn: ghi lúc {m.created_at} (ntm {m.ntm_version}), "
+            f"cơ sở dữ liệu {m.database.engine} ({m.database.method}), {files} ({size} MB), "
+            "mọi mã sha256 khớp."
+        )
+    for missing in m.missing:
+        typer.echo(f"Tệp đã thiếu từ lúc sao lưu: {missing.reference().said()}", err=True)
 
 
 def register(app: typer.Typer) -> None:

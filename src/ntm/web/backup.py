@@ -1,4 +1,5 @@
-"""Backup and restore of the web system's database, whole, into one file.
+"""Backup and restore of the web system's database, whole, into one file (which
+``backup_archive`` puts in the archive beside the stored files the rows name).
 
 SQLite: the online backup API (a consistent copy while the server runs). PostgreSQL: ``pg_dump``
 in its custom format and ``pg_restore`` when they are on PATH, else Django's own serialisation
@@ -23,6 +24,7 @@ from typing import Any
 
 import dj_database_url
 
+from ntm.web.backup_files import FileReference, references
 from ntm.web.env import masked_database_url
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -61,44 +63,111 @@ def database(url: str) -> Database:
     return Database(url, parsed)
 
 
-def backup(db: Database, out: Path) -> str:
-    """Write the whole database to ``out``; the method used, for the message."""
+@dataclass(frozen=True)
+class Dump:
+    method: str  # for the message
+    kind: str  # "sqlite", "pg_dump" or "xml": how it loads again
+    references: list[FileReference]  # the stored files the dumped rows name
+
+
+def backup(db: Database, out: Path) -> Dump:
+    """Write the whole database to ``out``, and read the stored files it names from the same
+    state (the copy; the snapshot pg_dump used; the XML's transaction)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     if db.engine == "sqlite":
         _sqlite_copy(_sqlite_open(db, must_exist=True), out)
-        return "SQLite (sao chép trực tuyến)"
+        with sqlite3.connect(out) as copy:
+            refs = references(lambda sql: copy.execute(sql).fetchall(), _sqlite_tables(copy))
+        return Dump("SQLite (sao chép trực tuyến)", "sqlite", refs)
     if shutil.which("pg_dump"):
-        _pg_run(db, ["pg_dump", "--format=custom", "--no-owner", f"--file={out}"])
+        return Dump("pg_dump", "pg_dump", _pg_dump(db, out))
+    return Dump("Django (XML)", "xml", _xml_dump(db, out))
+
+
+def kind_of(source: Path) -> str | None:
+    """A database-only backup's kind by its first bytes (the files ``ntm backup`` wrote before
+    archives, still restorable), or None."""
+    with source.open("rb") as stream:
+        head = stream.read(256)
+    if head.startswith(SQLITE_HEADER):
+        return "sqlite"
+    if head.startswith(PG_HEADER):
         return "pg_dump"
-    _xml_dump(db, out)
-    return "Django (XML)"
+    if head.lstrip().startswith(b"<?xml") and b"<django-objects" in head:
+        return "xml"
+    return None
 
 
 def restore(db: Database, source: Path) -> str:
-    """Load ``source`` into the empty database ``db``; the method used, for the message."""
+    """Load the database-only backup ``source`` into the empty database ``db``; the method."""
     if not source.is_file():
         raise BackupError(f"Không thấy tệp sao lưu {source}")
-    head = source.read_bytes()[:16]
-    if head.startswith(SQLITE_HEADER):
-        kind = "sqlite"
-    elif head.startswith(PG_HEADER):
-        kind = "pg_dump"
-    else:
-        kind = "xml"
+    kind = kind_of(source)
+    if kind is None:
+        raise BackupError(f"Tệp {source} không phải bản sao lưu của ntm")
+    check_engine(db, kind, source)
+    require_empty(db)
+    return load(db, kind, source)
+
+
+def check_engine(db: Database, kind: str, source: Path) -> None:
     wanted = {"sqlite": "sqlite", "pg_dump": "postgresql"}.get(kind, db.engine)
     if wanted != db.engine:
         name = "SQLite" if kind == "sqlite" else "PostgreSQL (pg_dump)"
         raise BackupError(f"Tệp {source} là bản sao lưu {name}; không nạp được vào {db.shown}")
-    _require_empty(db)
+    if kind == "pg_dump" and not shutil.which("pg_restore"):
+        raise BackupError("Cần lệnh pg_restore (gói postgresql-client) để nạp tệp pg_dump")
+
+
+def load(db: Database, kind: str, source: Path) -> str:
+    """Load ``source`` (of ``kind``) into ``db``, checked empty; the method used."""
     if kind == "sqlite":
-        _sqlite_copy(sqlite3.connect(source), Path(db.settings["NAME"]), check=True)
+        _sqlite_install(source, Path(db.settings["NAME"]))
     elif kind == "pg_dump":
-        if not shutil.which("pg_restore"):
-            raise BackupError("Cần lệnh pg_restore (gói postgresql-client) để nạp tệp pg_dump")
-        _pg_run(db, ["pg_restore", "--no-owner", "--exit-on-error", str(source)])
+        # One transaction: a load that fails midway leaves the database as empty as it was.
+        _pg_run(db, ["pg_restore", "--no-owner", "--exit-on-error", "--single-transaction",
+                     str(source)])  # fmt: skip
     else:
         _xml_load(db, source)
     return {"sqlite": "SQLite", "pg_dump": "pg_restore", "xml": "Django (XML)"}[kind]
+
+
+def _sqlite_install(source: Path, target: Path) -> None:
+    """Copied beside the target, checked, then renamed over it: never half a database."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.dang-nap")
+    partial.unlink(missing_ok=True)
+    try:
+        _sqlite_copy(sqlite3.connect(source), partial, check=True)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _sqlite_tables(conn: sqlite3.Connection) -> set[str]:
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    return {r[0] for r in rows}
+
+
+def _pg_dump(db: Database, out: Path) -> list[FileReference]:
+    """pg_dump on a snapshot this connection exports, and the files named in that snapshot."""
+    import psycopg
+
+    try:
+        with psycopg.connect(**_pg_params(db)) as conn:
+            conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+            conn.read_only = True
+            snapshot = conn.execute("SELECT pg_export_snapshot()").fetchone()
+            _pg_run(db, ["pg_dump", "--format=custom", "--no-owner", f"--file={out}",
+                         f"--snapshot={snapshot[0] if snapshot else ''}"])  # fmt: skip
+            return references(lambda sql: conn.execute(sql).fetchall(), _pg_table_set(conn))
+    except psycopg.Error:
+        raise BackupError(f"Không đọc được cơ sở dữ liệu {db.shown}") from None
+
+
+def _pg_table_set(conn: Any) -> set[str]:
+    rows = conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+    return {r[0] for r in rows.fetchall()}
 
 
 def _sqlite_open(db: Database, *, must_exist: bool) -> sqlite3.Connection:
@@ -144,7 +213,7 @@ def _pg_run(db: Database, command: list[str]) -> None:
         )
 
 
-def _require_empty(db: Database) -> None:
+def require_empty(db: Database) -> None:
     tables = _table_names(db)
     if tables:
         raise BackupError(
@@ -180,11 +249,13 @@ def _pg_params(db: Database) -> dict[str, Any]:
     return params | {"dbname": s["NAME"]}
 
 
-def _xml_dump(db: Database, out: Path) -> None:
+def _xml_dump(db: Database, out: Path) -> list[FileReference]:
     """``dumpdata --natural-foreign`` in XML, model by model in dependency order, with each
-    model's many-to-many links prefetched (dumpdata reads them with one query per row)."""
+    model's many-to-many links prefetched (dumpdata reads them with one query per row), all in
+    one repeatable-read transaction: the models agree with each other and with the files."""
     from django.apps import apps
     from django.core import serializers
+    from django.db import connections, transaction
 
     alias = _django_alias(db)
     app_list = [(config, None) for config in apps.get_app_configs()]
@@ -199,11 +270,20 @@ def _xml_dump(db: Database, out: Path) -> None:
         queryset = model._base_manager.using(alias).order_by(model._meta.pk.name)
         return queryset.prefetch_related(*m2m).iterator(chunk_size=2000)
 
-    with out.open("w", encoding="utf-8") as stream:
-        serializers.serialize(
-            "xml", itertools.chain.from_iterable(rows(m) for m in models),
-            use_natural_foreign_keys=True, stream=stream,
-        )  # fmt: skip
+    with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
+        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        with out.open("w", encoding="utf-8") as stream:
+            serializers.serialize(
+                "xml", itertools.chain.from_iterable(rows(m) for m in models),
+                use_natural_foreign_keys=True, stream=stream,
+            )  # fmt: skip
+
+        def execute(sql: str) -> list[tuple[Any, ...]]:
+            cursor.execute(sql)
+            return list(cursor.fetchall())
+
+        tables = set(connections[alias].introspection.table_names(cursor))
+        return references(execute, tables)
 
 
 def _excluded(model: Any) -> bool:
