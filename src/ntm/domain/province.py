@@ -39,6 +39,13 @@ def derived_codes(cset: CriteriaSet) -> dict[str, Derive]:
     return FROM_COMMUNES.get(cset.parent or cset.code, FROM_COMMUNES.get(cset.code, {}))
 
 
+def share_codes(cset: CriteriaSet) -> list[str]:
+    """The indicators of ``cset`` that are the share of communes recognised: those a province's
+    counted roll-up (recognised, communes) gives without judging its communes again."""
+    column = {ind.code for ind in cset.indicators}
+    return [c for c, how in derived_codes(cset).items() if how is _recognised_share and c in column]
+
+
 def province_values(
     cset: CriteriaSet, provinces: Sequence[Unit], communes: Evaluation
 ) -> np.ndarray:
@@ -127,9 +134,8 @@ def completion_from_counts(
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(total > 0, 100.0 * recognised / total, np.nan)
     column = {ind.code: j for j, ind in enumerate(cset.indicators)}
-    for code, how in derived_codes(cset).items():
-        if how is _recognised_share and code in column:
-            values[:, column[code]] = share
+    for code in share_codes(cset):
+        values[:, column[code]] = share
     ev = evaluate(cset, list(provinces), year, values=values, statuses=statuses)
     return [
         ProvinceCompletion(p.code, p.name, None if np.isnan(s) else float(s), int(e))

@@ -8,7 +8,7 @@ from django.urls import include, path
 
 from ntm.web import views
 from ntm.web.api.api import api
-from ntm.web.assessments import transfer_views
+from ntm.web.assessments import province_views, transfer_views
 from ntm.web.assessments import views as av
 from ntm.web.audit import views as audit_views
 
@@ -29,6 +29,12 @@ urlpatterns = [
         "ky/<int:period_id>/xa/<int:unit_id>/minh-chung/", av.evidence_upload, name="evidence-add"
     ),
     path("minh-chung/<int:evidence_id>/", av.evidence_download, name="evidence"),
+    path("ky/<int:period_id>/cap-tinh/", province_views.province_level, name="province-level"),
+    path(
+        "ky/<int:period_id>/cap-tinh/minh-chung/",
+        province_views.province_evidence,
+        name="province-evidence-add",
+    ),
     path("ky/<int:period_id>/nhap/", transfer_views.import_upload, name="import"),
     path(
         "ky/<int:period_id>/nhap/<int:batch_id>/",

@@ -46,3 +46,13 @@ PAGES |= {
         at("POST", "/bo-tieu-chi/mac-dinh/", {"choice": "s:xa-ntm-2026-2030"}),
     ),
 }
+
+# /ky/tao/: the central office (and the administrator) creates periods; a province office 403.
+PAGES |= {
+    "periods-new": (CENTRAL, at("GET", "/ky/tao/")),
+    "periods-new#post": (
+        CENTRAL,
+        at("POST", "/ky/tao/", {"regime": "new", "level": "commune", "year": "2027",
+                                "provinces": ["91"], "choice": "s:xa-ntm-2026-2030"}),
+    ),  # fmt: skip
+}

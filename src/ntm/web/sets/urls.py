@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.urls import path
 
-from ntm.web.sets import national, views
+from ntm.web.sets import national, periods_views, views
 
 urlpatterns = [
     path("bo-tieu-chi/", national.sets_list, name="sets-national"),
+    path("ky/tao/", periods_views.periods_new, name="periods-new"),
     path("bo-tieu-chi/mac-dinh/", national.national_default, name="sets-default"),
     path("bo-tieu-chi/<slug:code>/soan/", national.national_edit, name="sets-national-edit"),
     path("ky/<int:period_id>/bo-tieu-chi/", views.set_overview, name="set-overview"),
