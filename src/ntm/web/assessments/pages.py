@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -9,35 +10,65 @@ from django.shortcuts import render
 
 from ntm import formatting
 from ntm.web.assessments.access import request_scope
+from ntm.web.assessments.commune_table import commune_table
 from ntm.web.assessments.forms import CommuneValuesForm
 from ntm.web.assessments.models import Assessment, CriterionStatus, Evidence, IndicatorValue
-from ntm.web.assessments.selectors import commune_sheet, unit_evaluation
+from ntm.web.assessments.selectors import commune_sheet
 from ntm.web.assessments.services import StaleAssessment
+from ntm.web.assessments.templatetags.ntm_tags import status_class
+from ntm.web.readmodel.inputs import commune_judge
 from ntm.web.recognition.period_log import period_notice
 
 
-def commune_initial(assessment: Assessment) -> dict[str, Any]:
-    initial: dict[str, Any] = {"version": assessment.version}
+@dataclass(frozen=True)
+class CommuneRows:
+    """The commune's stored rows, read once for the form, the engine and the sheet."""
+
+    values: dict[str, float | None]
+    comments: dict[str, str]
+    statuses: dict[int, int | None]
+
+
+def commune_rows(assessment: Assessment) -> CommuneRows:
     if assessment.pk is None:  # nothing stored yet (the row is made by the first save)
-        return initial
-    for row in IndicatorValue.objects.filter(assessment=assessment):
-        if row.value is not None:
-            initial[f"ind-{row.indicator}"] = formatting.number(row.value)
-        initial[f"cmt-{row.indicator}"] = row.comment
-    for status in CriterionStatus.objects.filter(assessment=assessment):
-        initial[f"tc-{status.criterion}"] = str(status.status)
+        return CommuneRows({}, {}, {})
+    values: dict[str, float | None] = {}
+    comments: dict[str, str] = {}
+    for code, value, comment in IndicatorValue.objects.filter(assessment=assessment).values_list(
+        "indicator", "value", "comment"
+    ):
+        values[code], comments[code] = value, comment
+    statuses = dict(
+        CriterionStatus.objects.filter(assessment=assessment).values_list("criterion", "status")
+    )
+    return CommuneRows(values, comments, statuses)
+
+
+def commune_initial(assessment: Assessment, rows: CommuneRows | None = None) -> dict[str, Any]:
+    rows = rows if rows is not None else commune_rows(assessment)
+    initial: dict[str, Any] = {"version": assessment.version}
+    for code, value in rows.values.items():
+        if value is not None:
+            initial[f"ind-{code}"] = formatting.number(value)
+    for code, comment in rows.comments.items():
+        initial[f"cmt-{code}"] = comment
+    for number, status in rows.statuses.items():
+        initial[f"tc-{number}"] = str(status)
     return initial
 
 
 def sheet_with_fields(sheet: list, form: CommuneValuesForm) -> list[dict[str, Any]]:
+    """The sheet's rows with their form fields, and each status as the page shows it."""
     out = []
     for crit in sheet:
         indicators = [
             {"row": ind, "dom": ind.code.replace(".", "_"), "field": form[f"ind-{ind.code}"],
-             "comment": form[f"cmt-{ind.code}"]}
+             "comment": form[f"cmt-{ind.code}"], "css": status_class(ind.status),
+             "status_vi": ind.status_vi, "errors": form[f"ind-{ind.code}"].errors}
             for ind in crit.indicators
         ]  # fmt: skip
-        out.append({"row": crit, "field": form[f"tc-{crit.number}"], "indicators": indicators})
+        out.append({"row": crit, "field": form[f"tc-{crit.number}"], "indicators": indicators,
+                    "css": status_class(crit.status), "status_vi": crit.status_vi})  # fmt: skip
     return out
 
 
@@ -46,12 +77,17 @@ def render_commune(
     assessment: Assessment,
     form: CommuneValuesForm,
     *,
+    rows: CommuneRows | None = None,
     stale: StaleAssessment | None = None,
     status: int = 200,
 ) -> HttpResponse:
     period, unit = assessment.period, assessment.unit
-    evaluation = unit_evaluation(period=period, unit=unit)
-    sheet = commune_sheet(period=period, unit=unit, evaluation=evaluation)
+    rows = rows if rows is not None else commune_rows(assessment)
+    evaluation = commune_judge(period=period, unit=unit, values=rows.values, statuses=rows.statuses)
+    sheet = commune_sheet(
+        period=period, unit=unit, evaluation=evaluation, comments=rows.comments,
+        given=rows.statuses,
+    )  # fmt: skip
     can_write = request_scope(request).can_write_any(unit, period)
     if not can_write:  # a reader, or a closed or locked period: no input looks enabled
         for field in form.fields.values():
@@ -62,7 +98,9 @@ def render_commune(
         "unit": unit,
         "assessment": assessment,
         "form": form,
-        "sheet": sheet_with_fields(sheet, form),
+        "table": commune_table(
+            request, period=period, sheet=sheet_with_fields(sheet, form), bound=form.is_bound
+        ),
         "criteria_met": int(evaluation.criteria_met[0]),
         "criteria_total": len(evaluation.cset.criteria),
         "pilot": evaluation.pilot,

@@ -69,20 +69,26 @@ class CriterionRow:
     indicators: list[IndicatorRow]
 
 
-def commune_sheet(*, period: Period, unit: Unit, evaluation: Evaluation) -> list[CriterionRow]:
-    """Each criterion with its indicators, thresholds for this commune, and live statuses."""
+def commune_sheet(
+    *, period: Period, unit: Unit, evaluation: Evaluation,
+    comments: dict[str, str] | None = None, given: dict[int, int | None] | None = None,
+) -> list[CriterionRow]:  # fmt: skip
+    """Each criterion with its indicators, thresholds for this commune, and live statuses.
+    ``comments`` and ``given`` are read here unless the caller has read them already."""
     cset = evaluation.cset
     result = evaluation.unit_result(0)
-    comments = dict(
-        IndicatorValue.objects.filter(assessment__unit=unit, assessment__period=period).values_list(
-            "indicator", "comment"
+    if comments is None:
+        comments = dict(
+            IndicatorValue.objects.filter(
+                assessment__unit=unit, assessment__period=period
+            ).values_list("indicator", "comment")
         )
-    )
-    given = dict(
-        CriterionStatus.objects.filter(
-            assessment__unit=unit, assessment__period=period
-        ).values_list("criterion", "status")
-    )
+    if given is None:
+        given = dict(
+            CriterionStatus.objects.filter(
+                assessment__unit=unit, assessment__period=period
+            ).values_list("criterion", "status")
+        )
     names = {"met": 1, "not_met": 0, "unknown": -1}
     rows = []
     for crit in cset.criteria:

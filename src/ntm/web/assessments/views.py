@@ -21,7 +21,12 @@ from ntm.web.assessments.access import (
 )
 from ntm.web.assessments.evidence import evidence_add
 from ntm.web.assessments.forms import CommuneValuesForm, EvidenceForm, PeriodStateForm
-from ntm.web.assessments.pages import commune_initial, render_commune, sheet_with_fields
+from ntm.web.assessments.pages import (
+    commune_initial,
+    commune_rows,
+    render_commune,
+    sheet_with_fields,
+)
 from ntm.web.assessments.selectors import (
     commune_sheet,
     cset_of,
@@ -89,11 +94,14 @@ def commune(request: HttpRequest, period_id: int, unit_id: int) -> HttpResponse:
     unit = get_commune(request, period, unit_id)
     assessment = assessment_find(unit=unit, period=period)  # a GET writes nothing
     cset = cset_of(period.criteria_set)
-    form = CommuneValuesForm(request.POST or None, cset=cset, initial=commune_initial(assessment))
+    rows = commune_rows(assessment)  # read once: the form, the engine and the sheet share them
+    form = CommuneValuesForm(
+        request.POST or None, cset=cset, initial=commune_initial(assessment, rows)
+    )
     if request.method == "GET":
-        return render_commune(request, assessment, form)
+        return render_commune(request, assessment, form, rows=rows)
     if not form.is_valid():
-        return render_commune(request, assessment, form, status=400)
+        return render_commune(request, assessment, form, rows=rows, status=400)
     try:
         changes = assessment_save(
             user=request.user, scope=request_scope(request), assessment=assessment,

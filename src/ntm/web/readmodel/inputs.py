@@ -264,8 +264,17 @@ def commune_evaluation(
     )
     stored.update(values or {})
     given.update(statuses or {})
+    return commune_judge(period=period, unit=unit, values=stored, statuses=given)
+
+
+def commune_judge(
+    *, period: Period, unit: Unit, values: dict[str, float | None],
+    statuses: dict[int, int | None],
+) -> Evaluation:  # fmt: skip
+    """One commune judged from rows its caller has already read (the commune page reads them
+    once for its form, its sheet and this)."""
     [domain] = domain_units([unit], period.year)  # the group in force that year
-    return _commune_judge(period, domain, stored, given, period_pilot(period))
+    return _commune_judge(period, domain, dict(values), dict(statuses), period_pilot(period))
 
 
 def commune_years(*, unit: Unit, periods: Sequence[Period]) -> dict[int, Evaluation]:
