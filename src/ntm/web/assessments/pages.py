@@ -38,7 +38,7 @@ def commune_rows(assessment: Assessment) -> CommuneRows:
         "indicator", "value", "comment"
     ):
         values[code], comments[code] = value, comment
-    statuses = dict(
+    statuses: dict[int, int | None] = dict(
         CriterionStatus.objects.filter(assessment=assessment).values_list("criterion", "status")
     )
     return CommuneRows(values, comments, statuses)
