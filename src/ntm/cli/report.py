@@ -18,6 +18,7 @@ from typing import Annotated, TypeVar
 import typer
 from rich.console import Console
 
+from ntm.cli.collector import collector_paused
 from ntm.cli.evaluate import PILOT_HELP
 from ntm.cli.monitoring import MonitoringOption, with_monitoring
 from ntm.cli.report_settings import SettingsOption, office_write, settings_problems
@@ -293,6 +294,8 @@ def _read(load: Callable[[], T], problems: list[Problem]) -> T | None:
 
 
 def register(app: typer.Typer) -> None:
+    # The collector waits for the command's end: a report's objects are bounded by its input
+    # (ntm/cli/collector.py).
     app.command(
         "report", help="Lập báo cáo kết quả xây dựng nông thôn mới (DOCX, XLSX, JSON, MD)."
-    )(report_command)
+    )(collector_paused()(report_command))
