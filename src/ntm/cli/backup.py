@@ -148,7 +148,7 @@ def _restore_say(source: Path, shown: str, restored: Restored, media: Path) -> N
         size = formatting.number(m.media_bytes / 2**20, 1)
         typer.echo(
             f"Bản sao lưu {source} nguyên vẹn: ghi lúc {m.created_at} (ntm {m.ntm_version}), "
-            f"cơ sở dữ liệu {m.database.engine} ({m.database.method}), {files} ({size} MB), "
+            f"cơ sở dữ liệu {m.database.method}, {files} ({size} MB), "
             "mọi mã sha256 khớp."
         )
     for missing in m.missing:

@@ -122,7 +122,10 @@ def check_engine(db: Database, kind: str, source: Path) -> None:
 def load(db: Database, kind: str, source: Path) -> str:
     """Load ``source`` (of ``kind``) into ``db``, checked empty; the method used."""
     if kind == "sqlite":
-        _sqlite_install(source, Path(db.settings["NAME"]))
+        try:
+            _sqlite_install(source, Path(db.settings["NAME"]))
+        except OSError:
+            raise BackupError(f"Không ghi được cơ sở dữ liệu {db.shown}") from None
     elif kind == "pg_dump":
         # One transaction: a load that fails midway leaves the database as empty as it was.
         _pg_run(db, ["pg_restore", "--no-owner", "--exit-on-error", "--single-transaction",
