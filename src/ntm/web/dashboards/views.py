@@ -32,6 +32,7 @@ from ntm.web.dashboards.history import commune_history, unit_successors
 from ntm.web.dashboards.recognition import recognition_history
 from ntm.web.dashboards.report import FILES, dashboard_report_file
 from ntm.web.dashboards.selectors import dashboard_periods, province_dashboard
+from ntm.web.readmodel.province_own import province_level_period
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -78,6 +79,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "map": commune_map_get(period=period) if figures.has_summary else None,
         "can_manage": scope.can_manage_period(period), "query": request.GET.urlencode(),
         "mode": form.value("mode") or "criteria", "sort_choices": SORT_CHOICES,
+        "province_level": province_level_period(periods, period),
     }  # fmt: skip
     if figures.has_summary and not (flt.district or flt.group):  # the whole province only
         context |= forecast_context(period=period, scope=scope, periods=periods)

@@ -49,6 +49,7 @@ class ProvinceLine:
     # covers the year) and the set it was judged on (``province_level``).
     annex_status: int | None = None
     annex_set: str = ""
+    annex_period: int | None = None  # the province-level period, for a link to its page
 
     @property
     def recognised_change(self) -> int | None:
@@ -231,7 +232,8 @@ def _judge_provinces(view: NationalView, periods: list[Period], year: int) -> No
                        line.communes) for line in view.lines]  # fmt: skip
     verdicts = province_verdicts(counted, periods, year) if counted else {}
     view.lines = [
-        replace(line, annex_status=v.status, annex_set=v.set_code)
+        replace(line, annex_status=v.status, annex_set=v.set_code,
+                annex_period=v.level_period_id)
         if (v := verdicts.get((line.regime, line.province_code))) else line
         for line in view.lines
     ]  # fmt: skip

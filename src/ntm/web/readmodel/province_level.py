@@ -55,6 +55,7 @@ class ProvinceVerdict:
     status: int  # MET, NOT_MET or UNKNOWN (the set's eligibility)
     recognised_share: float | None  # percent of its communes recognised; None: none judged
     own_values: int  # the province's own indicators entered (0 without a province period)
+    level_period_id: int | None = None  # its province-level period (its page), if any
 
 
 def _level_periods(periods: Sequence[Period], year: int) -> dict[tuple[str, str], Period]:
@@ -134,6 +135,12 @@ def province_verdicts(
         for (c, _s, period), j, row in zip(members, judged, values, strict=True):
             entered = int(np.count_nonzero(~np.isnan(row))) if period is not None else 0
             out[(c.regime, c.province_code)] = ProvinceVerdict(
-                c.province_code, c.province_name, cset.code, j.status, j.recognised_share, entered
+                c.province_code,
+                c.province_name,
+                cset.code,
+                j.status,
+                j.recognised_share,
+                entered,
+                period.pk if period is not None else None,
             )
     return out
