@@ -15,72 +15,19 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
 import sys
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from backup_support import NTM, UPLOADED, Source, backup_made, build, media_files, run
 
-ROOT = Path(__file__).resolve().parents[2]
-NTM = Path(sys.executable).with_name("ntm")
 # Tables Django fills again by itself on a migrated database: a serialised backup leaves them out.
 REMADE_BY_MIGRATE = {"django_content_type", "auth_permission", "django_session",
                      "django_admin_log", "django_migrations"}  # fmt: skip
-# The stored files backup_world.py uploads through the services, by folder.
-UPLOADED = {"evidence": 2, "bao-cao-tinh": 1, "mo-hinh": 1}
-
-
-@dataclass(frozen=True)
-class Source:
-    url: str
-    var: Path  # its NTM_VAR_DIR: the media folder is var/media
-
-    @property
-    def media(self) -> Path:
-        return self.var / "media"
-
-
-def _run(args: list[str], var: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY"}}
-    base |= {"NTM_VAR_DIR": str(var), "DEBUG": "1"}
-    result = subprocess.run(
-        args, cwd=ROOT, env=base | env, capture_output=True, text=True, timeout=600
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
-
-
-def _build(url: str, folder: Path) -> Source:
-    script = str(Path(__file__).with_name("backup_world.py"))
-    source = Source(url, folder / "var")
-    result = _run([sys.executable, script], source.var, DATABASE_URL=url)
-    assert result.returncode == 0, result.stderr
-    # A stray file in the media folder, named by no row: a backup leaves it out.
-    (source.media / "evidence" / "khong-ai-tro-toi.pdf").write_bytes(b"%PDF-1.4 lac\n")
-    return source
-
-
-def media_files(folder: Path) -> dict[str, str]:
-    """Every file under ``folder`` (relative path) → its sha256."""
-    if not folder.exists():
-        return {}
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-def backup_made(
-    source: Source, out: Path, *args: str, **env: str
-) -> subprocess.CompletedProcess[str]:
-    return _run([str(NTM), "backup", "--out", str(out), *args], source.var,
-                DATABASE_URL=source.url, **env)  # fmt: skip
 
 
 def _round_trip(source: Source, target: str, tmp_path: Path, **env: str) -> str:
@@ -89,7 +36,7 @@ def _round_trip(source: Source, target: str, tmp_path: Path, **env: str) -> str:
     assert made.returncode == 0, made.stderr
     assert made.stdout.startswith("Đã sao lưu ") and "4 tệp đính kèm" in made.stdout
     assert made.stderr == ""  # no file missing
-    loaded = _run([str(NTM), "restore", str(out), "--database-url", target], tmp_path / "var",
+    loaded = run([str(NTM), "restore", str(out), "--database-url", target], tmp_path / "var",
                   **env)  # fmt: skip
     assert loaded.returncode == 0, loaded.stderr
     assert loaded.stdout.startswith(f"Đã nạp {out} vào ")
@@ -145,7 +92,7 @@ def _assert_same(source: dict[str, list[Any]], restored: dict[str, list[Any]]) -
 def sqlite_source(tmp_path_factory: pytest.TempPathFactory) -> Source:
     """One source database for the SQLite tests (the demonstration takes a while to load)."""
     folder = tmp_path_factory.mktemp("nguon")
-    return _build(f"sqlite:///{folder / 'nguon.sqlite3'}", folder)
+    return build(f"sqlite:///{folder / 'nguon.sqlite3'}", folder)
 
 
 def _path(source: Source) -> Path:
@@ -191,7 +138,7 @@ def test_the_archive_is_a_zip_with_the_database_the_files_and_their_manifest(
 def test_check_reads_the_archive_through_and_writes_nothing(tmp_path, sqlite_source):
     out = tmp_path / "sao-luu.zip"
     backup_made(sqlite_source, out)
-    checked = _run([str(NTM), "restore", str(out), "--check"], tmp_path / "var")
+    checked = run([str(NTM), "restore", str(out), "--check"], tmp_path / "var")
     assert checked.returncode == 0, checked.stderr
     assert checked.stdout.startswith(f"Bản sao lưu {out} nguyên vẹn: ghi lúc ")
     assert "4 tệp đính kèm (2,5 MB), mọi mã sha256 khớp." in checked.stdout
@@ -223,7 +170,7 @@ def test_a_file_gone_from_disk_is_named_recorded_and_fails_only_when_strict(
     strict = backup_made(broken, tmp_path / "nghiem.zip", "--strict")
     assert strict.returncode == 1 and strict.stderr == made.stderr
     assert zipfile.ZipFile(tmp_path / "nghiem.zip").testzip() is None  # written whole all the same
-    loaded = _run([str(NTM), "restore", str(out), "--database-url",
+    loaded = run([str(NTM), "restore", str(out), "--database-url",
                    f"sqlite:///{tmp_path / 'moi.sqlite3'}"], tmp_path / "var")  # fmt: skip
     assert loaded.returncode == 0, loaded.stderr
     assert "Tệp đã thiếu từ lúc sao lưu: bảng readings_provincereport" in loaded.stderr
@@ -233,7 +180,7 @@ def test_a_database_only_backup_of_an_earlier_version_still_restores(tmp_path, s
     old = tmp_path / "cu.dump"  # what ntm backup wrote for SQLite before archives: a copy
     shutil.copyfile(_path(sqlite_source), old)
     target = tmp_path / "moi.sqlite3"
-    loaded = _run([str(NTM), "restore", str(old), "--database-url", f"sqlite:///{target}"],
+    loaded = run([str(NTM), "restore", str(old), "--database-url", f"sqlite:///{target}"],
                   tmp_path / "var")  # fmt: skip
     assert loaded.returncode == 0, loaded.stderr
     assert "bản sao lưu cũ, chỉ có cơ sở dữ liệu, không kèm tệp" in loaded.stdout
@@ -248,7 +195,7 @@ def test_a_failed_database_load_takes_the_files_back(tmp_path, sqlite_source):
     media = tmp_path / "media-co-san"
     (media / "khac").mkdir(parents=True)
     (media / "khac" / "giu.pdf").write_bytes(b"%PDF-1.4 giu\n")
-    refused = _run([str(NTM), "restore", str(out), "--database-url", f"sqlite:///{target}",
+    refused = run([str(NTM), "restore", str(out), "--database-url", f"sqlite:///{target}",
                     "--media-dir", str(media)], tmp_path / "var")  # fmt: skip
     assert refused.returncode == 2
     assert refused.stderr.strip() == f"Không ghi được cơ sở dữ liệu sqlite:///{target}"
@@ -264,7 +211,7 @@ def test_a_different_file_already_in_the_media_folder_is_never_overwritten(tmp_p
     (media / taken).parent.mkdir(parents=True)
     (media / taken).write_bytes(b"khac")
     target = tmp_path / "moi.sqlite3"
-    refused = _run([str(NTM), "restore", str(out), "--database-url", f"sqlite:///{target}"],
+    refused = run([str(NTM), "restore", str(out), "--database-url", f"sqlite:///{target}"],
                    tmp_path / "var")  # fmt: skip
     assert refused.returncode == 2
     assert f"đã có {taken} với nội dung khác bản sao lưu: không ghi đè" in refused.stderr
@@ -277,7 +224,7 @@ def test_a_restore_never_writes_over_a_database_that_has_data(tmp_path, sqlite_s
     before = _sqlite_tables(source)
     out = tmp_path / "sao-luu.zip"
     backup_made(sqlite_source, out)
-    refused = _run(
+    refused = run(
         [str(NTM), "restore", str(out), "--database-url", sqlite_source.url], tmp_path / "var"
     )
     assert refused.returncode == 2
@@ -288,7 +235,7 @@ def test_a_restore_never_writes_over_a_database_that_has_data(tmp_path, sqlite_s
 
 def test_a_missing_backup_file_is_said_in_vietnamese(tmp_path):
     target = f"sqlite:///{tmp_path / 'moi.sqlite3'}"
-    result = _run([str(NTM), "restore", str(tmp_path / "khong-co.bak"), "--database-url", target],
+    result = run([str(NTM), "restore", str(tmp_path / "khong-co.bak"), "--database-url", target],
                   tmp_path / "var")  # fmt: skip
     assert result.returncode == 2
     assert result.stderr.strip() == f"Không thấy tệp sao lưu {tmp_path / 'khong-co.bak'}"
@@ -333,7 +280,7 @@ def _pg_databases(*names: str) -> Iterator[list[str]]:
 @pytest.fixture(scope="module")
 def pg_source(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Source]:
     with _pg_databases("src") as (source,):
-        yield _build(_pg_url(source), tmp_path_factory.mktemp("nguon-pg"))
+        yield build(_pg_url(source), tmp_path_factory.mktemp("nguon-pg"))
 
 
 def _name(source: Source) -> str:
