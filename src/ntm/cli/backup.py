@@ -63,10 +63,11 @@ def backup_command(
         ),
     ] = False,
 ) -> None:
-    """Sao lưu cơ sở dữ liệu của hệ thống web cùng mọi tệp người dùng đã tải lên (minh chứng,
-    báo cáo của tỉnh, ảnh mô hình) vào một tệp .zip có manifest.json (kích thước và sha256 của
-    từng tệp). Cơ sở dữ liệu: SQLite sao chép trực tuyến; PostgreSQL pg_dump, hoặc XML của
-    Django khi không có pg_dump."""
+    """Sao lưu cơ sở dữ liệu cùng mọi tệp đã tải lên vào một tệp .zip.
+
+    Tệp .zip gồm cơ sở dữ liệu (SQLite: sao chép trực tuyến; PostgreSQL: pg_dump, hoặc XML của
+    Django khi không có pg_dump), mọi tệp mà dữ liệu trỏ tới (minh chứng, báo cáo của tỉnh, ảnh
+    mô hình) và manifest.json (kích thước, mã sha256 của từng tệp; các tệp đã thiếu trên đĩa)."""
     _django_ready(database_url)
     from ntm.web.backup import BackupError, database
     from ntm.web.backup_archive import archive_write
@@ -114,10 +115,12 @@ def restore_command(
         ),
     ] = False,
 ) -> None:
-    """Kiểm tra trọn một bản sao lưu rồi nạp nó vào một cơ sở dữ liệu TRỐNG (tệp SQLite chưa có,
-    hoặc cơ sở dữ liệu PostgreSQL vừa tạo bằng createdb) và đặt các tệp đính kèm vào thư mục
-    media; bản sao lưu hỏng hay bị sửa thì từ chối, không ghi gì; không bao giờ ghi đè một cơ
-    sở dữ liệu đang có dữ liệu."""
+    """Kiểm tra trọn một bản sao lưu rồi nạp vào một cơ sở dữ liệu TRỐNG.
+
+    Cơ sở dữ liệu TRỐNG: tệp SQLite chưa có, hoặc cơ sở dữ liệu PostgreSQL vừa tạo bằng
+    createdb; các tệp đính kèm vào thư mục media. Bản sao lưu hỏng, thiếu tệp hay bị sửa thì từ
+    chối, không ghi gì; không bao giờ ghi đè một cơ sở dữ liệu đang có dữ liệu hay một tệp đang
+    có. Vẫn nạp được tệp sao lưu cũ chỉ có cơ sở dữ liệu."""
     _django_ready(database_url)
     from ntm.web.backup import BackupError, database
     from ntm.web.backup_archive import archive_restore
