@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -43,7 +43,7 @@ class IssuerType(StrEnum):
     government = "government"
 
 
-def _fail(problems: list[Problem | str]) -> None:
+def _fail(problems: list[Problem | str]) -> NoReturn:
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     err.print(f"Có {len(problems)} lỗi trong dữ liệu đầu vào; không ghi tệp báo cáo nào:")
     for p in problems:
@@ -173,36 +173,49 @@ def report_command(
     pilot: PilotOption = False,
 ) -> None:
     """Lập báo cáo kết quả xây dựng nông thôn mới (report.docx, phu-luc.xlsx, .json, .md)."""
+    from ntm.reports.chart_worker import chart_worker
     from ntm.reports.document import Issuer
 
-    files = _Files(data, baseline or [], units, targets, funding)
-    inputs = _read_inputs(files, criteria=criteria, year=year)
-    options = [*_option_problems(date, template), *settings_problems(settings)]
-    scope = None
-    if inputs.current is not None:
-        resolved = resolve_scope(inputs.current.units, level.value, unit, Path(data[0]).name)
-        if isinstance(resolved, list):
-            inputs.problems.extend(resolved)
-        else:
-            scope = resolved
-    if inputs.problems or options or inputs.current is None or scope is None:
-        _fail([*inputs.problems, *options])
-        return
-    fig = build_figures(_report_data(inputs.current, inputs, scope, files, pilot=pilot))
-    fig = with_monitoring(fig, monitoring, inputs.current.units, inputs.base)
-    # fmt: skip: the issuer's fields four to a line, so the command reads in one screen.
-    who = Issuer(
-        kind=issuer_type.value, name=issuer, number=number, place=place,
-        date=parse_date(date) if date is not None else None, signer_title=signer_title,
-        signer=signer, title=title, recipients=list(recipient or []),
-    )  # fmt: skip
-    written = office_write(fig, who, out, template=template, settings=settings)
+    # The charts' process started first: it imports matplotlib while the inputs are read
+    # (ntm/reports/chart_worker.py).
+    with chart_worker() as worker:
+        files = _Files(data, baseline or [], units, targets, funding)
+        inputs = _read_inputs(files, criteria=criteria, year=year)
+        options = [*_option_problems(date, template), *settings_problems(settings)]
+        current, scope = _checked(inputs, options, level.value, unit, Path(data[0]).name)
+        fig = build_figures(_report_data(current, inputs, scope, files, pilot=pilot))
+        fig = with_monitoring(fig, monitoring, current.units, inputs.base)
+        # fmt: skip: the issuer's fields four to a line, so the command reads in one screen.
+        who = Issuer(
+            kind=issuer_type.value, name=issuer, number=number, place=place,
+            date=parse_date(date) if date is not None else None, signer_title=signer_title,
+            signer=signer, title=title, recipients=list(recipient or []),
+        )  # fmt: skip
+        written = office_write(
+            fig, who, out, template=template, settings=settings, chart_worker=worker
+        )
     console = Console(highlight=False)
     console.print(f"Đã lập báo cáo {scope.name} năm {fig.year} trong {out}:", markup=False)
     for path in written:
         console.print(f"  {path.name}", markup=False)
     if fig.checks:
         console.print(f"Kiểm tra số liệu: {len(fig.checks)} sai lệch (xem mục III của báo cáo).")
+
+
+def _checked(
+    inputs: _Inputs, options: list[str], level: str, unit: str | None, file: str
+) -> tuple[Inputs, Scope]:
+    """The year's inputs and the report's scope; every problem printed (exit 2) otherwise."""
+    scope = None
+    if inputs.current is not None:
+        resolved = resolve_scope(inputs.current.units, level, unit, file)
+        if isinstance(resolved, list):
+            inputs.problems.extend(resolved)
+        else:
+            scope = resolved
+    if inputs.problems or options or inputs.current is None or scope is None:
+        _fail([*inputs.problems, *options])
+    return inputs.current, scope
 
 
 @dataclass(frozen=True)

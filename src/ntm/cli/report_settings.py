@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from ntm.reports.chart_worker import ChartWorker
 from ntm.reports.document import Issuer, document_context
 from ntm.reports.fields import FieldError, report_fields
 from ntm.reports.figures import ReportFigures
@@ -48,7 +49,13 @@ def office_issuer(flags: Issuer, office: ReportSettings, province_name: str) -> 
 
 
 def office_write(
-    fig: ReportFigures, flags: Issuer, out: Path, *, template: Path | None, settings: Path | None
+    fig: ReportFigures,
+    flags: Issuer,
+    out: Path,
+    *,
+    template: Path | None,
+    settings: Path | None,
+    chart_worker: ChartWorker | None = None,
 ) -> list[Path]:
     """The four files, with the settings' issuer and sections when a file is given."""
     office = read_settings(settings) if settings is not None else ReportSettings()
@@ -62,4 +69,6 @@ def office_write(
         )
         raise typer.Exit(EXIT_INPUT) from None
     context = office_context(fig, who, office) if settings else document_context(fig, who)
-    return write_office_report(fig, context, out, sections, template=template)
+    return write_office_report(
+        fig, context, out, sections, template=template, chart_worker=chart_worker
+    )

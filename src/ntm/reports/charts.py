@@ -24,6 +24,21 @@ def _pyplot() -> Any:
 
 DPI = 130
 BLUE, GREY, RED = "#1f5fa8", "#9aa5b1", "#c0392b"
+# The charts' keys in a DOCX template's context, and their file names beside the report.
+CHARTS = {"chart_criteria": "bieu-do-tieu-chi.png", "chart_bands": "bieu-do-nhom-tieu-chi.png"}
+
+
+def charts_draw(fig: ReportFigures, directory: Path) -> dict[str, Path]:
+    """Both charts drawn into ``directory``: template key → file."""
+    return {
+        "chart_criteria": criteria_chart(fig, directory / CHARTS["chart_criteria"]),
+        "chart_bands": bands_chart(fig, directory / CHARTS["chart_bands"]),
+    }
+
+
+def matplotlib_import() -> None:
+    """matplotlib imported now (in a chart worker, before any chart is asked for)."""
+    _pyplot()
 
 
 def criteria_chart(fig: ReportFigures, path: Path) -> Path:

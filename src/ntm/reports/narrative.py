@@ -25,7 +25,7 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docx import Document
 from docx.shared import Cm, Emu
@@ -36,6 +36,9 @@ from ntm.reports.fields import fill
 from ntm.reports.figures import ReportFigures
 from ntm.reports.settings import SECTIONS
 from ntm.reports.writer import write_report
+
+if TYPE_CHECKING:  # the worker's module imports multiprocessing: only ntm report needs it
+    from ntm.reports.chart_worker import ChartWorker
 
 FIRST = ("trien_khai",)  # placed after the opening paragraph; every other before the closing
 CLOSING = "Trên đây là báo cáo"
@@ -109,13 +112,16 @@ def write_office_report(
     sections: Sequence[Section],
     *,
     template: Path | None = None,
+    chart_worker: ChartWorker | None = None,
 ) -> list[Path]:
     """``write_report`` with the sections placed; every file or none reaches ``out_dir``."""
     out_dir = Path(out_dir)
     parent = out_dir.parent if out_dir.parent.exists() else Path(tempfile.gettempdir())
     work = Path(tempfile.mkdtemp(prefix=".ntm-office-report-", dir=parent))
     try:
-        written = write_report(fig, context, work / "out", template=template)
+        written = write_report(
+            fig, context, work / "out", template=template, chart_worker=chart_worker
+        )
         if sections:
             anchors = (context.body.intro[:60], CLOSING)
             _docx(work / "out" / "report.docx", sections, anchors)
