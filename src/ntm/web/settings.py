@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "ntm.web.readmodel.middleware.VersionsOncePerRequestMiddleware",
     "axes.middleware.AxesMiddleware",  # last: it turns a refused login into the lockout page
 ]
 

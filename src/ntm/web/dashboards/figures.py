@@ -19,7 +19,7 @@ fragment while the others asking for the same key wait for it (no stampede after
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -30,6 +30,7 @@ from ntm.web.assessments.models import Period
 from ntm.web.assessments.selectors import period_communes
 from ntm.web.dashboards.carryover import baseline_versions
 from ntm.web.dashboards.charts import chart_data, subtitle_for
+from ntm.web.dashboards.forecast import ScopeUnits
 from ntm.web.dashboards.selectors import (
     DashboardFilter,
     Groups,
@@ -59,6 +60,13 @@ class Figures:
     district_choices: list[tuple[str, str]]
     group_choices: list[str]
     cached: bool  # served from the cache (for tests and the load test's counters)
+    unit_rows: list[tuple] = field(default_factory=list)  # the readable communes, every field
+
+    @property
+    def scope_units(self) -> ScopeUnits:
+        """The readable communes for the forecast, built as units only if it is judged."""
+        rows = self.unit_rows
+        return ScopeUnits([r[_ID] for r in rows], lambda: [Unit(*r) for r in rows])
 
 
 def _choices(
@@ -116,7 +124,7 @@ def dashboard_figures(
     (html, has_summary), cached = cached_value(key, lambda: _render(
         request, period, scope, flt, periods, [Unit(*r) for r in rows], targets, found
     ))  # fmt: skip
-    return Figures(html, title, has_summary, districts, groups, cached)
+    return Figures(html, title, has_summary, districts, groups, cached, rows)
 
 
 def _render(

@@ -14,6 +14,7 @@ changed. Shown only when the province has at least two years of data."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -136,29 +137,43 @@ def _compute(shown: list[Period], units: list[Unit], targets: list[tuple[int, in
 
 
 def province_forecast(
-    *, period: Period, scope: Scope, periods: list[Period] | None = None
-) -> ProvinceForecast | None:
-    """The forecast from the province's years up to ``period``'s; None with fewer than two."""
+    *, period: Period, scope: Scope, periods: list[Period] | None = None,
+    units: ScopeUnits | None = None,
+) -> ProvinceForecast | None:  # fmt: skip
+    """The forecast from the province's years up to ``period``'s; None with fewer than two.
+    ``units``: the readable communes' ids and how to build them, when the caller has read them
+    (the dashboard's figures): a kept forecast then builds no unit."""
     shown = [*earlier_periods(period=period, scope=scope, periods=periods), period]
     if len(shown) < 2:
         return None
-    units = scope_units(period=period, scope=scope)
-    targets = recognised_targets(period=period, after=period.year, communes=len(units))
+    if units is None:
+        read = scope_units(period=period, scope=scope)
+        units = ScopeUnits([u.pk for u in read], lambda: read)
+    targets = recognised_targets(period=period, after=period.year, communes=len(units.ids))
     parts = (
         translation.get_language(),
         [(p.pk, p.year, p.criteria_set_id, p.criteria_set.content_hash) for p in shown],
-        [u.pk for u in units],
+        units.ids,
         targets,
     )
     ids = [*(p.pk for p in shown), UNITS_VERSION_ID]
+    build = units.build
     found: ProvinceForecast | None = versioned_block(
         # named anew with the indicator method: a block kept in the old shape is not read
         "forecast-indicators",
         ids,
         parts,
-        lambda: _compute(shown, units, targets),
+        lambda: _compute(shown, build(), targets),
     )
     return found
+
+
+@dataclass(frozen=True)
+class ScopeUnits:
+    """The communes a forecast is made for: their ids (in the key) and, on a miss, the units."""
+
+    ids: list[int]
+    build: Callable[[], list[Unit]]
 
 
 def chart_data(f: ProvinceForecast, labels: dict[str, str]) -> dict[str, Any]:
@@ -181,9 +196,11 @@ def chart_data(f: ProvinceForecast, labels: dict[str, str]) -> dict[str, Any]:
     return {"labels": [str(y) for y in years], "datasets": datasets, "yMarkers": markers}
 
 
-def forecast_context(*, period: Period, scope: Scope, periods: list[Period]) -> dict[str, Any]:
+def forecast_context(
+    *, period: Period, scope: Scope, periods: list[Period], units: ScopeUnits | None = None
+) -> dict[str, Any]:
     """``forecast`` and its chart's data for the dashboard's template (empty without one)."""
-    found = province_forecast(period=period, scope=scope, periods=periods)
+    found = province_forecast(period=period, scope=scope, periods=periods, units=units)
     if found is None:
         return {}
     labels = {"actual": _("Thực tế"), "expected": _("Dự báo"), "low": _("Cận dưới"),

@@ -82,7 +82,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "province_level": province_level_period(periods, period),
     }  # fmt: skip
     if figures.has_summary and not (flt.district or flt.group):  # the whole province only
-        context |= forecast_context(period=period, scope=scope, periods=periods)
+        context |= forecast_context(period=period, scope=scope, periods=periods,
+                                   units=figures.scope_units)  # fmt: skip
     response = render(request, "dashboards/dashboard.html", context)
     # Whether the figures were judged for this request or kept from an earlier one with the
     # same data version (the load test counts them).
