@@ -233,6 +233,16 @@ def test_a_restore_never_writes_over_a_database_that_has_data(tmp_path, sqlite_s
     assert not (tmp_path / "var").exists()
 
 
+def test_a_backup_that_cannot_be_written_is_said_and_leaves_nothing(tmp_path, sqlite_source):
+    (tmp_path / "la-tep").write_text("không phải thư mục")
+    out = tmp_path / "la-tep" / "sao-luu.zip"
+    made = backup_made(sqlite_source, out)
+    assert made.returncode == 2
+    assert made.stderr.startswith("Lỗi đọc/ghi tệp ")
+    assert f"khi sao lưu vào {out} (mã lỗi hệ thống " in made.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["la-tep"]
+
+
 def test_a_missing_backup_file_is_said_in_vietnamese(tmp_path):
     target = f"sqlite:///{tmp_path / 'moi.sqlite3'}"
     result = run([str(NTM), "restore", str(tmp_path / "khong-co.bak"), "--database-url", target],

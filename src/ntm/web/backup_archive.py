@@ -85,6 +85,17 @@ class Restored:
 
 def archive_write(db: Database, out: Path, media_root: Path) -> Written:
     """The database and its stored files into ``out``, which appears only once complete."""
+    try:
+        return _archive_write(db, out, media_root)
+    except OSError as exc:  # a disk full, a file the server may not read: said, no traceback
+        raise BackupError(_os_said(exc, f"khi sao lưu vào {out}")) from None
+
+
+def _os_said(exc: OSError, when: str) -> str:
+    return f"Lỗi đọc/ghi tệp {exc.filename or ''} {when} (mã lỗi hệ thống {exc.errno})"
+
+
+def _archive_write(db: Database, out: Path, media_root: Path) -> Written:
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(f".{out.name}.dang-ghi")
     with tempfile.TemporaryDirectory(prefix="ntm-sao-luu-") as tmp:
@@ -157,6 +168,13 @@ def _entry_add(archive: zipfile.ZipFile, name: str, source: IO[bytes], compress:
 
 def archive_restore(db: Database | None, source: Path, media_root: Path) -> Restored:
     """Check ``source`` whole, then (``db`` given) restore it; ``db`` None checks only."""
+    try:
+        return _archive_restore(db, source, media_root)
+    except OSError as exc:  # the files moved in were taken back (_place_and_load)
+        raise BackupError(_os_said(exc, f"khi nạp {source}") + ": không nạp gì") from None
+
+
+def _archive_restore(db: Database | None, source: Path, media_root: Path) -> Restored:
     if not source.is_file():
         raise BackupError(f"Không thấy tệp sao lưu {source}")
     with source.open("rb") as stream:
