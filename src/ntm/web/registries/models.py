@@ -48,7 +48,7 @@ class OcopRating(models.Model):
     decision_date = models.DateField(_("ngày quyết định"))
     # Moved by every edit: a form carries the version it read, so a second officer editing the
     # same record gets a conflict instead of silently overwriting the first (as assessments do).
-    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, db_default=1)
 
     class Meta:
         verbose_name = _("kết quả đánh giá OCOP")
@@ -101,7 +101,7 @@ class Initiative(models.Model):
     )
     description = models.TextField(_("mô tả"), blank=True, default="")
     photo = models.FileField(_("ảnh minh chứng"), upload_to="mo-hinh/", blank=True)
-    version = models.PositiveIntegerField(_("phiên bản"), default=1)  # see OcopRating.version
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, db_default=1)  # see OcopRating.version
 
     class Meta:
         verbose_name = _("mô hình")
@@ -128,7 +128,7 @@ class Village(models.Model):
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="villages", verbose_name=_("xã")
     )
-    version = models.PositiveIntegerField(_("phiên bản"), default=1)  # see OcopRating.version
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, db_default=1)  # see OcopRating.version
 
     class Meta:
         verbose_name = _("thôn")
@@ -156,7 +156,7 @@ class VillageStanding(models.Model):
     standing = models.CharField(_("danh hiệu"), max_length=5, choices=Standing.choices)
     decision_number = models.CharField(_("số quyết định"), max_length=60)
     decision_date = models.DateField(_("ngày quyết định"))
-    version = models.PositiveIntegerField(_("phiên bản"), default=1)  # see OcopRating.version
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, db_default=1)  # see OcopRating.version
 
     class Meta:
         verbose_name = _("danh hiệu của thôn")

@@ -16,22 +16,22 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='initiative',
             name='version',
-            field=models.PositiveIntegerField(default=1, verbose_name='phiên bản'),
+            field=models.PositiveIntegerField(db_default=1, default=1, verbose_name='phiên bản'),
         ),
         migrations.AddField(
             model_name='ocoprating',
             name='version',
-            field=models.PositiveIntegerField(default=1, verbose_name='phiên bản'),
+            field=models.PositiveIntegerField(db_default=1, default=1, verbose_name='phiên bản'),
         ),
         migrations.AddField(
             model_name='village',
             name='version',
-            field=models.PositiveIntegerField(default=1, verbose_name='phiên bản'),
+            field=models.PositiveIntegerField(db_default=1, default=1, verbose_name='phiên bản'),
         ),
         migrations.AddField(
             model_name='villagestanding',
             name='version',
-            field=models.PositiveIntegerField(default=1, verbose_name='phiên bản'),
+            field=models.PositiveIntegerField(db_default=1, default=1, verbose_name='phiên bản'),
         ),
         # SQLite adds these columns by rebuilding each table, which drops its triggers: put the
         # data-version triggers of 0003 back (CREATE ... IF NOT EXISTS / OR REPLACE).
