@@ -10,9 +10,6 @@ from typing import Annotated
 import typer
 
 from ntm.cli.evaluate import fail, fail_unexpected
-from ntm.reports.reading import read_report_text
-from ntm.reports.reading.export import reading_json, reading_lines
-from ntm.reports.reading.source import ReportUnreadable, report_text
 
 
 class Format(StrEnum):
@@ -31,6 +28,12 @@ def read_report(
     tiêu. Kiểm tra: các nhóm cộng đủ tổng, bình quân nằm trong khoảng các nhóm cho phép, tỷ lệ
     khớp số đếm, mức tăng khớp hiệu hai năm, các nguồn vốn cộng đủ tổng. Mã thoát 1 khi có
     kiểm tra sai."""
+    # The reader (its number and name patterns) imported here, not when ``ntm`` starts: every
+    # other command would pay for it (docs/performance.md, "ntm report dưới 3 giây").
+    from ntm.reports.reading import read_report_text
+    from ntm.reports.reading.export import reading_json, reading_lines
+    from ntm.reports.reading.source import ReportUnreadable, report_text
+
     try:
         reading = read_report_text(report_text(file))
     except ReportUnreadable as exc:
