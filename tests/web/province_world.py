@@ -42,8 +42,9 @@ def province_level_period(period: Any, record: Any | None = None) -> Any:
     Unit.objects.get_or_create(regime=period.regime, code=code,
                                defaults={"name": name, "level": "province", "kind": "tỉnh",
                                          "province_code": code, "province_name": name})  # fmt: skip
+    record = record or province_set()
     return Period.objects.create(regime=period.regime, province_code=code, province_name=name,
-                                 year=period.year, criteria_set=record or province_set())  # fmt: skip
+                                 year=period.year, criteria_set=record)  # fmt: skip
 
 
 def recognise_xa_a(world: Any) -> None:

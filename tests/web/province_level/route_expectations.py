@@ -9,7 +9,10 @@ from typing import Any
 from province_world import province_level_period
 from web_routes import MANAGE
 
-READ_PROVINCE = {"inside": {"reviewer", "office", "central", "admin"}, "outside": {"central", "admin"}}
+READ_PROVINCE = {
+    "inside": {"reviewer", "office", "central", "admin"},
+    "outside": {"central", "admin"},
+}
 
 
 def _page(method: str, tail: str, data: dict[str, Any]) -> Any:

@@ -58,7 +58,9 @@ def test_values_entered_on_the_page_move_the_national_verdict_on_the_next_reques
     client.logout()
     assert _annex(world.login(client, "central"))["91"] == "Đạt"
     client.logout()
-    assert _save(world.login(client, "office"), level, {"1.2": "có", "1.3": "20"}).status_code == 302
+    assert (
+        _save(world.login(client, "office"), level, {"1.2": "có", "1.3": "20"}).status_code == 302
+    )
     client.logout()
     assert _annex(world.login(client, "central"))["91"] == "Chưa đạt"
 
@@ -133,7 +135,10 @@ def test_who_reads_and_who_enters(
     if get == 200:  # a reader sees no input enabled and no save button
         page = answer.content.decode()
         assert ('type="submit"' in page) == (post == 302)
-    assert signed.post(f"/ky/{level.pk}/cap-tinh/", {"version": "0", "ind-1.2": "1"}).status_code == post
+    assert (
+        signed.post(f"/ky/{level.pk}/cap-tinh/", {"version": "0", "ind-1.2": "1"}).status_code
+        == post
+    )
 
 
 def test_another_provinces_office_and_a_commune_period_are_refused(

@@ -52,7 +52,16 @@ PAGES |= {
     "periods-new": (CENTRAL, at("GET", "/ky/tao/")),
     "periods-new#post": (
         CENTRAL,
-        at("POST", "/ky/tao/", {"regime": "new", "level": "commune", "year": "2027",
-                                "provinces": ["91"], "choice": "s:xa-ntm-2026-2030"}),
-    ),  # fmt: skip
+        at(
+            "POST",
+            "/ky/tao/",
+            {
+                "regime": "new",
+                "level": "commune",
+                "year": "2027",
+                "provinces": ["new:91"],
+                "choice": "s:xa-ntm-2026-2030",
+            },
+        ),
+    ),
 }

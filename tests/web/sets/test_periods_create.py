@@ -52,7 +52,7 @@ def test_province_level_periods_get_their_province_unit_and_their_page(
 ) -> None:
     record = province_set()
     central = world.login(client, "central")
-    data = ALL_NEW | {"level": "province", "year": "2026", "everyone": "", "provinces": ["91"],
+    data = ALL_NEW | {"level": "province", "year": "2026", "everyone": "", "provinces": ["new:91"],
                       "choice": ""}  # fmt: skip
     answer = central.post("/ky/tao/", data)  # no default of level province yet
     assert answer.status_code == 400
@@ -72,11 +72,13 @@ def test_province_level_periods_get_their_province_unit_and_their_page(
 def test_one_existing_is_reported_and_the_others_made(client: Any, world: Any) -> None:
     _default(world, world.set_record)
     central = world.login(client, "central")
-    first = ALL_NEW | {"everyone": "", "provinces": ["92"]}
+    first = ALL_NEW | {"everyone": "", "provinces": ["new:92"]}
     _messages(central, central.post("/ky/tao/", first))
-    both = ALL_NEW | {"everyone": "", "provinces": ["91", "92"]}
+    both = ALL_NEW | {"everyone": "", "provinces": ["new:91", "new:92"]}
     page = _messages(central, central.post("/ky/tao/", both))
-    assert "Đã tạo 1 kỳ đánh giá." in page and "Đã có sẵn, không tạo lại: Tỉnh Bên Cạnh 2027" in page
+    assert (
+        "Đã tạo 1 kỳ đánh giá." in page and "Đã có sẵn, không tạo lại: Tỉnh Bên Cạnh 2027" in page
+    )
     assert Period.objects.filter(year=2027).count() == 2
 
 
@@ -90,7 +92,7 @@ def test_a_set_of_another_level_or_years_or_an_unknown_province_creates_nothing(
     assert "không phải bộ tiêu chí cấp xã" in answer.content.decode()
     wrong_years = ALL_NEW | {"choice": "s:xa-ntm-2021-2025"}
     assert "không áp dụng cho năm 2027" in central.post("/ky/tao/", wrong_years).content.decode()
-    unknown = ALL_NEW | {"everyone": "", "provinces": ["91"], "regime": "old",
+    unknown = ALL_NEW | {"everyone": "", "provinces": ["new:91"], "regime": "old",
                          "choice": "s:xa-ntm-2026-2030"}  # fmt: skip
     answer = central.post("/ky/tao/", unknown)
     assert answer.status_code == 400 and "Tỉnh 91 không có xã nào" in answer.content.decode()

@@ -49,8 +49,13 @@ class PeriodsForm(forms.Form):
                  choices: list[SetChoice], **kwargs: Any) -> None:  # fmt: skip
         super().__init__(*args, **kwargs)
         self.by_regime = provinces
-        names = {p.code: p.name for regime in provinces.values() for p in regime}
-        self.fields["provinces"].choices = [(c, f"{c} — {n}") for c, n in sorted(names.items())]  # type: ignore[attr-defined]  # a MultipleChoiceField
+        # Grouped by regime, each value "<regime>:<code>": a code may name another province in
+        # the other regime (80 is Tây Ninh from 1/7/2025, 72 before).
+        labels = dict(Regime.choices)
+        self.fields["provinces"].choices = [  # type: ignore[attr-defined]  # a MultipleChoiceField
+            (labels[r], [(f"{r}:{p.code}", f"{p.code} — {p.name}") for p in found])
+            for r, found in provinces.items() if found
+        ]  # fmt: skip
         self.set_choices = choices
         self.fields["choice"].choices = [  # type: ignore[attr-defined]  # a ChoiceField
             ("", _("Bộ mặc định của Trung ương cho cấp và giai đoạn")),
@@ -59,16 +64,17 @@ class PeriodsForm(forms.Form):
 
     def chosen_provinces(self) -> list[Province]:
         """The provinces asked for, of the chosen regime (an error names one outside it)."""
-        known = {p.code: p for p in self.by_regime.get(self.cleaned_data["regime"], [])}
+        regime = self.cleaned_data["regime"]
+        known = {f"{regime}:{p.code}": p for p in self.by_regime.get(regime, [])}
         if self.cleaned_data["everyone"]:
             return list(known.values())
-        missing = [c for c in self.cleaned_data["provinces"] if c not in known]
+        missing = [v.split(":")[-1] for v in self.cleaned_data["provinces"] if v not in known]
         if missing:
             raise ValidationError(
                 _("Tỉnh %(codes)s không có xã nào trong giai đoạn đã chọn.")
                 % {"codes": ", ".join(missing)}
             )
-        return [known[c] for c in self.cleaned_data["provinces"]]
+        return [known[v] for v in self.cleaned_data["provinces"]]
 
 
 def _central(request: HttpRequest) -> None:
