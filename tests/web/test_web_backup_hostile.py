@@ -2,10 +2,10 @@
 
 Each case starts from a real archive (``ntm backup`` of the world of backup_world.py) and spoils
 it as a disk, a network copy or a person could: a file's bytes changed (with a fresh CRC, or a
-byte flipped in place), a file taken out, the archive cut short, entries or manifest paths that
-climb out of the media folder (``../../etc/x``), a zip that is not an ntm backup, a manifest of
-another format version. ``ntm restore`` must exit 2 with a message naming what is wrong, leave
-no database file, no media folder, nothing outside it.
+byte flipped in place), a file grown, a file taken out, the archive cut short, entries or
+manifest paths that climb out of the media folder (``../../etc/x``), a zip that is not an ntm
+backup, a manifest of another format version. ``ntm restore`` must exit 2 with a message
+naming what is wrong, leave no database file, no media folder, nothing outside it.
 """
 
 from __future__ import annotations
@@ -48,13 +48,20 @@ def _media(entries: Entries, folder: str) -> str:
 
 def _tampered(e: Entries) -> str:
     name = _media(e, "evidence")
-    e[name] = e[name][:-8] + b"%%EOF\n\n"  # still a PDF or a PNG by its look, other bytes
+    e[name] = e[name][:-7] + b"%%EOF\n\n"  # the same size, other bytes
     return f"Tệp {name} trong bản sao lưu {{src}} sai mã kiểm tra sha256 (bị sửa hoặc hỏng)"
 
 
 def _database_tampered(e: Entries) -> str:
-    e["database/ntm.sqlite3"] = e["database/ntm.sqlite3"][:-1] + b"\x01"
+    part = e["database/ntm.sqlite3"]
+    e["database/ntm.sqlite3"] = part[:-1] + bytes([part[-1] ^ 1])
     return "Tệp database/ntm.sqlite3 trong bản sao lưu {src} sai mã kiểm tra sha256"
+
+
+def _grown(e: Entries) -> str:
+    name = _media(e, "mo-hinh")
+    e[name] += b"\x00" * 1024
+    return f"Tệp {name} trong bản sao lưu {{src}} có kích thước khác manifest.json: không nạp gì"
 
 
 def _file_missing(e: Entries) -> str:
@@ -91,6 +98,7 @@ def _later_format(e: Entries) -> str:
 SPOILED: dict[str, Callable[[Entries], str]] = {
     "tep-bi-sua": _tampered,
     "co-so-du-lieu-bi-sua": _database_tampered,
+    "tep-lon-hon": _grown,
     "thieu-tep": _file_missing,
     "muc-leo-ra-ngoai": _climbing_entry,
     "manifest-leo-ra-ngoai": _climbing_manifest,

@@ -188,17 +188,17 @@ def _archive_restore(db: Database | None, source: Path, media_root: Path) -> Res
             require_empty(db)
         dumped = Path(tmp) / "db"
         with dumped.open("wb") as target:
-            _verify(archive, source, manifest.database.entry, manifest.database.sha256, target)
+            _verify(archive, source, manifest.database, target)
         _database_readable(dumped, manifest.database.kind, source)
         for f in manifest.files:
-            _verify(archive, source, f.entry, f.sha256, None)
+            _verify(archive, source, f, None)
         if db is None:
             return Restored(manifest, "", 0)
         _conflicts_refuse(manifest, media_root)
         with placement(media_root) as place:
             for f in manifest.files:
                 with place.staged(_relative(f)).open("wb") as target:
-                    _verify(archive, source, f.entry, f.sha256, target)
+                    _verify(archive, source, f, target)
             method = _place_and_load(place, manifest, db, dumped)
     return Restored(manifest, method, len(place.moved))
 
@@ -271,15 +271,21 @@ def _read_entry(archive: zipfile.ZipFile, source: Path, name: str) -> bytes:
 
 
 def _verify(
-    archive: zipfile.ZipFile, source: Path, name: str, sha256: str, target: IO[bytes] | None
-) -> None:
+    archive: zipfile.ZipFile, source: Path, part: StoredFile | DatabasePart,
+    target: IO[bytes] | None,
+) -> None:  # fmt: skip
     """Read ``name`` through (into ``target`` if given): its sha256 must be the manifest's."""
+    name, size = part.entry, part.size
+    if archive.getinfo(name).file_size != size:  # known before reading a byte
+        raise BackupError(
+            f"Tệp {name} trong bản sao lưu {source} có kích thước khác manifest.json: không nạp gì"
+        )
     try:
         with archive.open(name) as stream:
             copied = stream_copy(stream, target)
     except (zipfile.BadZipFile, EOFError, zlib.error):
         raise BackupError(f"Tệp {name} trong bản sao lưu {source} hỏng hoặc bị cắt cụt") from None
-    if copied.sha256 != sha256:
+    if copied.sha256 != part.sha256:
         raise BackupError(
             f"Tệp {name} trong bản sao lưu {source} sai mã kiểm tra sha256 (bị sửa hoặc hỏng): "
             "không nạp gì"
