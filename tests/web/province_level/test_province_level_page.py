@@ -161,3 +161,39 @@ def test_the_national_view_and_the_provinces_dashboard_link_to_the_page(
     office = world.login(client, "office")
     board = office.get(f"/tong-hop/?period={world.period.pk}").content.decode()
     assert f'href="/ky/{level.pk}/cap-tinh/"' in board
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_the_office_attaches_evidence_to_its_province_and_the_centre_downloads_it(
+    client: Any, world: Any, level: Any
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    office = world.login(client, "office")
+    upload = SimpleUploadedFile("nghi-quyet-tinh.pdf", PDF, content_type="application/pdf")
+    answer = office.post(f"/ky/{level.pk}/cap-tinh/minh-chung/", {"indicator": "1.2",
+                                                                  "file": upload})  # fmt: skip
+    assert answer.status_code == 302 and answer["Location"] == f"/ky/{level.pk}/cap-tinh/"
+    page = office.get(f"/ky/{level.pk}/cap-tinh/").content.decode()
+    assert "Đã tải lên minh chứng." in page and "nghi-quyet-tinh.pdf" in page
+    link = re.search(r'href="(/minh-chung/\d+/)">nghi-quyet-tinh.pdf', page)
+    assert link is not None
+    client.logout()
+    download = world.login(client, "central").get(link.group(1))
+    assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
+
+
+@pytest.mark.parametrize(("state", "office_saves"), [("closed", True), ("locked", False)])
+def test_a_closed_period_is_the_offices_only_and_a_locked_one_nobodys(
+    client: Any, world: Any, level: Any, state: str, office_saves: bool
+) -> None:
+    level.state = state
+    level.save(update_fields=["state"])
+    office = world.login(client, "office")
+    page = office.get(f"/ky/{level.pk}/cap-tinh/").content.decode()
+    assert ('type="submit"' in page) == office_saves
+    answer = _save(office, level, {"1.2": "1"})
+    assert answer.status_code == (302 if office_saves else 403)
+    assert IndicatorValue.objects.filter(assessment__period=level).exists() == office_saves
