@@ -197,3 +197,12 @@ def test_a_closed_period_is_the_offices_only_and_a_locked_one_nobodys(
     answer = _save(office, level, {"1.2": "1"})
     assert answer.status_code == (302 if office_saves else 403)
     assert IndicatorValue.objects.filter(assessment__period=level).exists() == office_saves
+
+
+def test_the_province_periods_page_links_to_its_indicators_and_a_commune_periods_does_not(
+    client: Any, world: Any, level: Any
+) -> None:
+    office = world.login(client, "office")
+    link = f'href="/ky/{level.pk}/cap-tinh/"'
+    assert link in office.get(f"/ky/{level.pk}/").content.decode()
+    assert 'id="province-level-link"' not in office.get(f"/ky/{world.period.pk}/").content.decode()
