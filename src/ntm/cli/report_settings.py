@@ -6,17 +6,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
-from ntm.reports.chart_worker import ChartWorker
 from ntm.reports.document import Issuer, document_context
 from ntm.reports.fields import FieldError, report_fields
 from ntm.reports.figures import ReportFigures
 from ntm.reports.narrative import render_sections, write_office_report
 from ntm.reports.settings import ReportSettings, SettingsError, office_context, read_settings
+
+if TYPE_CHECKING:  # the worker's module imports multiprocessing: ntm report imports it itself
+    from ntm.reports.chart_worker import ChartWorker
 
 EXIT_INPUT = 2
 SettingsOption = Annotated[
