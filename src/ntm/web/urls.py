@@ -31,6 +31,11 @@ urlpatterns = [
     path("minh-chung/<int:evidence_id>/", av.evidence_download, name="evidence"),
     path("ky/<int:period_id>/cap-tinh/", province_views.province_level, name="province-level"),
     path(
+        "ky/<int:period_id>/cap-tinh/xem-truoc/",
+        province_views.province_preview,
+        name="province-preview",
+    ),
+    path(
         "ky/<int:period_id>/cap-tinh/minh-chung/",
         province_views.province_evidence,
         name="province-evidence-add",

@@ -27,4 +27,5 @@ PAGES = {
     "province-level": (READ_PROVINCE, _page("GET", "", {})),
     "province-level#post": (MANAGE, _page("POST", "", {"version": "0", "ind-1.2": "1"})),
     "province-evidence-add": (MANAGE, _page("POST", "minh-chung/", {})),
+    "province-preview": (READ_PROVINCE, _page("POST", "xem-truoc/", {"ind-1.2": "1"})),
 }

@@ -206,3 +206,15 @@ def test_the_province_periods_page_links_to_its_indicators_and_a_commune_periods
     link = f'href="/ky/{level.pk}/cap-tinh/"'
     assert link in office.get(f"/ky/{level.pk}/").content.decode()
     assert 'id="province-level-link"' not in office.get(f"/ky/{world.period.pk}/").content.decode()
+
+
+def test_typing_previews_the_verdict_and_saves_nothing(client: Any, world: Any, level: Any) -> None:
+    reviewer = world.login(client, "reviewer")  # a reader may try figures too: nothing is saved
+    answer = reviewer.post(f"/ky/{level.pk}/cap-tinh/xem-truoc/", {"ind-1.2": "có",
+                                                                   "ind-1.3": "85"})  # fmt: skip
+    assert answer.status_code == 200 and _verdict(answer.content.decode()) == "Đạt"
+    answer = reviewer.post(f"/ky/{level.pk}/cap-tinh/xem-truoc/", {"ind-1.2": "có",
+                                                                   "ind-1.3": "120"})  # fmt: skip
+    page = answer.content.decode()
+    assert _verdict(page) == "Chưa xác định" and "0–100%" in page
+    assert not IndicatorValue.objects.filter(assessment__period=level).exists()

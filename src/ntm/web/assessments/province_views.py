@@ -82,7 +82,7 @@ def _sheet(form: ProvinceValuesForm, rows: list) -> list[dict[str, Any]]:
     out = []
     for crit in rows:
         indicators = [
-            {"row": ind, "derived": ind.code in form.derived,
+            {"row": ind, "derived": ind.code in form.derived, "dom": ind.code.replace(".", "_"),
              "field": None if ind.code in form.derived else form[f"ind-{ind.code}"],
              "comment": None if ind.code in form.derived else form[f"cmt-{ind.code}"]}
             for ind in crit.indicators
@@ -164,3 +164,23 @@ def province_evidence(request: HttpRequest, period_id: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("province-level", period_id=period.pk)
+
+
+@login_required
+@require_POST
+def province_preview(request: HttpRequest, period_id: int) -> HttpResponse:
+    """HTMX: the verdict and statuses the typed values would give, without saving anything."""
+    period, unit = _province(request, period_id)
+    form = ProvinceValuesForm(request.POST, cset=cset_of(period.criteria_set))
+    form.is_valid()  # errors are shown beside their field; valid fields still count
+    evaluation = province_evaluation(
+        period=period, unit=unit, source=commune_source(period=period),
+        values=form.indicator_values(), statuses=form.statuses(),
+    )  # fmt: skip
+    context = {
+        "sheet": _sheet(form, commune_sheet(period=period, unit=unit, evaluation=evaluation)),
+        "verdict": evaluation.unit_result(0)["eligible"],
+        "criteria_met": int(evaluation.criteria_met[0]),
+        "criteria_total": len(evaluation.cset.criteria),
+    }  # fmt: skip
+    return render(request, "assessments/_province_preview.html", context)
