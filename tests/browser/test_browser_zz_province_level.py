@@ -58,6 +58,7 @@ def test_the_centre_creates_the_province_period_and_the_office_gives_its_result(
     office.goto(page_url)
     expect(office.locator("#province-verdict")).to_contain_text("Chưa xác định")
     office.locator("select[name='tc-1']").select_option("0")
+    expect(office.locator("#province-verdict")).to_contain_text("Chưa đạt")  # previewed, unsaved
     office.get_by_role("button", name="Lưu").click()
     expect(office.locator("ul.messages")).to_contain_text("Đã lưu 1 thay đổi.")
     expect(office.locator("#province-verdict")).to_contain_text("Chưa đạt")
