@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from ntm.domain.evaluation import MET
 from ntm.domain.forecast import ProvinceYear, TargetVerdict, province_by_year, target_verdict
-from ntm.domain.forecast_history import forecast_communes, histories_from_evaluations
+from ntm.domain.forecast_history import Memo, forecast_communes, histories_from_evaluations
 from ntm.domain.forecast_indicators import IndicatorForecast
 from ntm.formatting import number
 from ntm.reports.figures import ForecastFigures
@@ -117,15 +117,25 @@ def closest_communes(forecasts: list[IndicatorForecast], units: list[Unit]) -> l
     return [_close(f, ids[f.code]) for f in waiting[:CLOSEST]]
 
 
+# Each commune's histories and forecast, kept by this process between the forecasts it judges:
+# a save moves the province's data version, so the block is judged again, but only the saved
+# commune's rows changed — the others are found here under the same key (their rows' digest,
+# ``forecast_history._commune_key``), exactly as they would be computed again.
+_MEMO: Memo = {}
+MEMO_ENTRIES = 40_000
+
+
 def _compute(shown: list[Period], units: list[Unit], targets: list[tuple[int, int]]) -> Any:
     evaluations = periods_evaluate(periods=shown, units=units)
-    histories = histories_from_evaluations([evaluations[p.pk] for p in shown])
+    if len(_MEMO) > MEMO_ENTRIES:  # a bound on what saves leave behind (two entries a commune)
+        _MEMO.clear()
+    histories = histories_from_evaluations([evaluations[p.pk] for p in shown], _MEMO)
     if not histories.counts:
         return None
     actual = tuple(
         (p.year, int((evaluations[p.pk].criterion_status == MET).all(axis=1).sum())) for p in shown
     )
-    forecasts = forecast_communes(histories)
+    forecasts = forecast_communes(histories, _MEMO)
     overall = [f.overall for f in forecasts]
     return ProvinceForecast(
         actual=actual,
