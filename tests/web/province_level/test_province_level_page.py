@@ -218,3 +218,16 @@ def test_typing_previews_the_verdict_and_saves_nothing(client: Any, world: Any, 
     page = answer.content.decode()
     assert _verdict(page) == "Chưa xác định" and "0–100%" in page
     assert not IndicatorValue.objects.filter(assessment__period=level).exists()
+
+
+def test_the_commune_page_of_the_province_unit_leads_to_the_province_page(
+    client: Any, world: Any, level: Any
+) -> None:
+    from ntm.web.units.models import Unit
+
+    unit = Unit.objects.get(regime="new", code="91", level="province")
+    office = world.login(client, "office")
+    answer = office.get(f"/ky/{level.pk}/xa/{unit.pk}/")
+    assert answer.status_code == 302 and answer["Location"] == f"/ky/{level.pk}/cap-tinh/"
+    office.post(f"/ky/{level.pk}/xa/{unit.pk}/", {"version": "0", "ind-1.1": "99"})
+    assert not IndicatorValue.objects.filter(assessment__period=level).exists()

@@ -92,6 +92,8 @@ def period_state(request: HttpRequest, period_id: int) -> HttpResponse:
 def commune(request: HttpRequest, period_id: int, unit_id: int) -> HttpResponse:
     period = get_period(request, period_id)
     unit = get_commune(request, period, unit_id)
+    if unit.level == "province":  # its own page: the share of communes is derived, not entered
+        return redirect("province-level", period_id=period.pk)
     assessment = assessment_find(unit=unit, period=period)  # a GET writes nothing
     cset = cset_of(period.criteria_set)
     rows = commune_rows(assessment)  # read once: the form, the engine and the sheet share them
