@@ -15,6 +15,7 @@ web never uses one (no fork inside a threaded server).
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -60,14 +61,23 @@ class ChartWorker:
         return PendingCharts(future, fig, directory)
 
 
+def _worker_start() -> None:
+    """In the worker, first: Ctrl-C is the command's to answer (it stops the worker through
+    ``shutdown``; a traceback of the worker's own never reaches the person), then matplotlib."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    matplotlib_import()
+
+
 @contextmanager
 def chart_worker() -> Iterator[ChartWorker | None]:
     """A started worker for the block (``None`` where fork is not offered); stopped after it."""
     if "fork" not in multiprocessing.get_all_start_methods():
         yield None
         return
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    pool.submit(matplotlib_import)
+    pool = ProcessPoolExecutor(
+        max_workers=1, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start
+    )
+    pool.submit(int)  # the fork happens at the first task: now, not when the charts are asked
     try:
         yield ChartWorker(pool)
     finally:
