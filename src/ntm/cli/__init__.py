@@ -11,52 +11,54 @@ import sys
 from ntm.cli.collector import imports_settled, imports_start
 
 # The collector held off while the commands' modules are imported, then their objects frozen
-# out of its reach: part of every command's start saved (ntm/cli/collector.py).
+# out of its reach: part of every command's start saved (ntm/cli/collector.py). The `finally`
+# gives the collector back even when a command module fails to import (in a test session).
 _collector_was_on = imports_start()
+try:
+    import typer
 
-import typer  # noqa: E402
+    app = typer.Typer(
+        name="ntm",
+        help="ntm — Chương trình MTQG xây dựng nông thôn mới: bộ tiêu chí, đánh giá, báo cáo.",
+        no_args_is_help=True,
+        rich_markup_mode="rich",
+        pretty_exceptions_enable=False,
+        add_completion=False,
+    )
 
-app = typer.Typer(
-    name="ntm",
-    help="ntm — Chương trình MTQG xây dựng nông thôn mới: bộ tiêu chí, đánh giá, báo cáo.",
-    no_args_is_help=True,
-    rich_markup_mode="rich",
-    pretty_exceptions_enable=False,
-    add_completion=False,
-)
+    # Each command module imported by name: a missing or broken one fails here, loudly, instead
+    # of its commands silently disappearing from `ntm --help`.
+    from ntm.cli import (
+        backup,
+        criteria,
+        evaluate,
+        forecast,
+        monitoring,
+        ocop,
+        plan_funding,
+        read_report,
+        report,
+        serve,
+        units,
+    )
 
-# Each command module imported by name: a missing or broken one fails here, loudly, instead of
-# its commands silently disappearing from `ntm --help`.
-from ntm.cli import (  # noqa: E402
-    backup,
-    criteria,
-    evaluate,
-    forecast,
-    monitoring,
-    ocop,
-    plan_funding,
-    read_report,
-    report,
-    serve,
-    units,
-)
-
-_MODULES = (
-    criteria,
-    units,
-    evaluate,
-    monitoring,
-    report,
-    ocop,
-    serve,
-    backup,
-    read_report,
-    forecast,
-    plan_funding,
-)
-for _module in _MODULES:
-    _module.register(app)
-imports_settled(_collector_was_on)
+    _MODULES = (
+        criteria,
+        units,
+        evaluate,
+        monitoring,
+        report,
+        ocop,
+        serve,
+        backup,
+        read_report,
+        forecast,
+        plan_funding,
+    )
+    for _module in _MODULES:
+        _module.register(app)
+finally:
+    imports_settled(_collector_was_on)
 
 
 def main() -> None:
