@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from report_helpers import KONTUM
+from report_helpers import KONTUM, kontum_args, run_report
 
 from ntm.domain.evaluation import evaluate
 from ntm.io.bundle import load_inputs
@@ -73,3 +73,19 @@ def test_an_error_while_drawing_is_not_hidden(tmp_path: Path) -> None:
 def build_figures_missing() -> ReportFigures:
     # Not figures at all: the drawing fails in the worker, and the error reaches the caller.
     return object()  # type: ignore[return-value]
+
+
+def test_a_fork_refused_by_the_system_leaves_the_charts_to_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The system refuses a new process (a user's process limit reached: EAGAIN).
+    def refused() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    with chart_worker() as worker:
+        assert worker is None
+    result = run_report(*kontum_args(tmp_path / "bao-cao"))
+    assert result.exit_code == 0, result.output
+    for name in CHARTS.values():
+        assert (tmp_path / "bao-cao" / name).read_bytes().startswith(b"\x89PNG")

@@ -1,15 +1,15 @@
 """The report's two charts drawn by a second process, while ``ntm report`` writes the rest.
 
 Why: importing matplotlib and drawing the two charts is ≈ 1 s of CPU, a third of the report,
-and nothing else waits for the charts but the Word file. ``ntm report`` starts the worker once
-its inputs are read: the worker imports matplotlib while the figures are computed, then draws
-while the appendix workbook, the JSON and the Markdown are written — two cores, one wait
+and nothing else waits for the charts but the Word file. ``ntm report`` starts the worker
+first: the worker imports matplotlib while the inputs are read and the figures computed, then
+draws while the appendix workbook, the JSON and the Markdown are written — two cores, one wait
 (docs/performance.md, "ntm report dưới 3 giây"). The worker is a fork of the command, so it
 starts without importing anything again and draws with the same matplotlib settings: the charts
 are byte for byte the ones drawn in-process.
 
-Where fork is not offered (Windows) there is no worker and the charts are drawn in-process; the
-web never uses one (no fork inside a threaded server).
+Where fork is not offered (Windows) or fails (no process left to the user), there is no worker
+and the charts are drawn in-process; the web never uses one (no fork inside a threaded server).
 """
 
 from __future__ import annotations
@@ -77,7 +77,12 @@ def chart_worker() -> Iterator[ChartWorker | None]:
     pool = ProcessPoolExecutor(
         max_workers=1, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start
     )
-    pool.submit(int)  # the fork happens at the first task: now, not when the charts are asked
+    try:
+        pool.submit(int)  # the fork happens at the first task: now, not when the charts are asked
+    except (OSError, BrokenProcessPool):
+        pool.shutdown(wait=False, cancel_futures=True)
+        yield None
+        return
     try:
         yield ChartWorker(pool)
     finally:
