@@ -17,7 +17,7 @@ from ntm.web.assessments.services import assessment_find
 from ntm.web.readmodel.inputs import commune_judge
 
 
-def _both(world, unit, user, *, disabled: bool = False) -> tuple[str, str]:
+def _both(world, unit, user, *, disabled: bool = False, name: str = "") -> tuple[str, str]:
     """(the table rendered in full, the table filled into the kept skeleton)."""
     request = RequestFactory().get("/")
     request.user = user
@@ -32,6 +32,8 @@ def _both(world, unit, user, *, disabled: bool = False) -> tuple[str, str]:
                                statuses=rows.statuses)  # fmt: skip
     rows_sheet = commune_sheet(period=period, unit=unit, evaluation=evaluation,
                                comments=rows.comments, given=rows.statuses)  # fmt: skip
+    if name:
+        rows_sheet[0].name = name
     sheet = sheet_with_fields(rows_sheet, form)
     full = commune_table(request, period=period, sheet=sheet, bound=True)
     commune_table(request, period=period, sheet=sheet, bound=False)  # the skeleton kept
@@ -82,3 +84,8 @@ def test_a_save_shows_its_value_and_status_on_the_next_page(client, world):
     assert re.search(r'<input type="text" name="ind-2.1" value="75"', text)
     assert 'id="st-ind-2_1" class="st-met">Đạt' in text
     assert 'id="st-tc-2" class="st-met">Đạt' in text
+
+
+def test_a_name_holding_the_token_mark_is_rendered_in_full_not_misplaced(world):
+    full, fast = _both(world, world.xa_a, world.users["office"], name="Quy\x00hoạch")
+    assert fast == full and "Quy\x00hoạch" in fast

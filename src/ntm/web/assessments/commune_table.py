@@ -34,14 +34,20 @@ def commune_table(
     request: HttpRequest, *, period: Any, sheet: list[dict[str, Any]], bound: bool
 ) -> SafeString:
     if bound:
-        return mark_safe(render_to_string(TEMPLATE, {"period": period, "sheet": sheet}, request))
+        return _full(request, period, sheet)
     shaped, parts = _tokens(sheet)
     key = "ntm:commune-table:" + digest((get_language(), period.pk, _static(sheet)))
     skeleton, _kept = cached(key, lambda: _skeleton(request, period, shaped))
+    if len(skeleton) != 2 * len(parts) + 1:  # a MARK in a name would misplace every part
+        return _full(request, period, sheet)
     out = list(skeleton)
     for i in range(1, len(out), 2):  # the odd pieces are the tokens' numbers
         out[i] = parts[int(out[i])]
     return mark_safe("".join(out))
+
+
+def _full(request: HttpRequest, period: Any, sheet: list[dict[str, Any]]) -> SafeString:
+    return mark_safe(render_to_string(TEMPLATE, {"period": period, "sheet": sheet}, request))
 
 
 def _skeleton(request: HttpRequest, period: Any, shaped: list[dict[str, Any]]) -> list[str]:
