@@ -101,7 +101,8 @@ class Initiative(models.Model):
     )
     description = models.TextField(_("mô tả"), blank=True, default="")
     photo = models.FileField(_("ảnh minh chứng"), upload_to="mo-hinh/", blank=True)
-    version = models.PositiveIntegerField(_("phiên bản"), default=1, db_default=1)  # see OcopRating.version
+    # see OcopRating.version
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, db_default=1)
 
     class Meta:
         verbose_name = _("mô hình")
@@ -128,7 +129,8 @@ class Village(models.Model):
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="villages", verbose_name=_("xã")
     )
-    version = models.PositiveIntegerField(_("phiên bản"), default=1, db_default=1)  # see OcopRating.version
+    # see OcopRating.version
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, db_default=1)
 
     class Meta:
         verbose_name = _("thôn")
@@ -156,7 +158,8 @@ class VillageStanding(models.Model):
     standing = models.CharField(_("danh hiệu"), max_length=5, choices=Standing.choices)
     decision_number = models.CharField(_("số quyết định"), max_length=60)
     decision_date = models.DateField(_("ngày quyết định"))
-    version = models.PositiveIntegerField(_("phiên bản"), default=1, db_default=1)  # see OcopRating.version
+    # see OcopRating.version
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, db_default=1)
 
     class Meta:
         verbose_name = _("danh hiệu của thôn")
