@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -46,6 +48,40 @@ class AuditEntry(models.Model):
     new = models.TextField(_("giá trị mới"), blank=True, default="")
     channel = models.CharField(_("qua"), max_length=8, choices=Channel.choices)
     version = models.PositiveIntegerField(_("phiên bản"))
+
+    @classmethod
+    def of_office(
+        cls,
+        *,
+        user: Any,
+        regime: str,
+        province_code: str,
+        province_name: str,
+        period_id: int,
+        year: int,
+        kind: str,
+        target: str,
+        old: str,
+        new: str,
+        channel: str = "form",
+    ) -> AuditEntry:
+        """An unsaved entry of a province office's own record (a plan target, a unit cost, a
+        provincial report): the province stands where a commune stands in the others."""
+        return cls(
+            user=user if getattr(user, "pk", None) else None,
+            username=getattr(user, "username", "") or "",
+            regime=regime,
+            unit_code=province_code,
+            unit_name=province_name[:120],
+            period_id_ref=period_id,
+            year=year,
+            kind=kind,
+            target=target[:20],
+            old=old,
+            new=new,
+            channel=channel,
+            version=0,
+        )
 
     class Meta:
         verbose_name = _("mục nhật ký")

@@ -50,21 +50,18 @@ def target_text(t: PlanTarget) -> str:
 
 
 def _audit(*, period: Period, user: Any, target: PlanTarget, old: str, new: str) -> None:
-    AuditEntry.objects.create(
-        user=user if getattr(user, "pk", None) else None,
-        username=getattr(user, "username", "") or "",
+    AuditEntry.of_office(
+        user=user,
         regime=period.regime,
-        unit_code=period.province_code,
-        unit_name=period.province_name[:120],
-        period_id_ref=period.pk,
+        province_code=period.province_code,
+        province_name=period.province_name,
+        period_id=period.pk,
         year=period.year,
         kind=Kind.TARGET,
         target=f"KH{target.pk}",
         old=old,
         new=new,
-        channel="form",
-        version=0,
-    )
+    ).save()
 
 
 def _province_targets(period: Period) -> QuerySet[PlanTarget]:

@@ -129,20 +129,18 @@ def unit_costs_save(*, period: Period, costs: UnitCosts, user: Any, channel: str
                 defaults={"cost": new, "updated_by": who},
             )
     AuditEntry.objects.bulk_create(
-        AuditEntry(
-            user=who,
-            username=getattr(user, "username", "") or "",
+        AuditEntry.of_office(
+            user=user,
             regime=period.regime,
-            unit_code=period.province_code,
-            unit_name=period.province_name[:120],
-            period_id_ref=period.pk,
+            province_code=period.province_code,
+            province_name=period.province_name,
+            period_id=period.pk,
             year=period.year,
             kind=AUDIT_UNIT_COST,
-            target=f"{'tc' if kind == CostKind.CRITERION else 'ct'} {code}"[:20],
+            target=f"{'tc' if kind == CostKind.CRITERION else 'ct'} {code}",
             old=_text(old),
             new=_text(new),
             channel=channel,
-            version=0,
         )
         for kind, code, old, new in changes
     )

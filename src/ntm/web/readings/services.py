@@ -81,21 +81,19 @@ def report_list(*, scope: Scope) -> QuerySet[ProvinceReport]:
 
 
 def _audit(user: Any, report: ProvinceReport, text: str, old: str = "") -> None:
-    AuditEntry.objects.create(
-        user=user if getattr(user, "pk", None) else None,
-        username=getattr(user, "username", "") or "",
+    AuditEntry.of_office(
+        user=user,
         regime=report.regime,
-        unit_code=report.province_code,
-        unit_name=report.province_name,
-        period_id_ref=0,
+        province_code=report.province_code,
+        province_name=report.province_name,
+        period_id=0,
         year=report.year,
         kind=AUDIT_KIND,
         target=f"bc-{report.pk}",
         old=old,
         new=text,
         channel=Channel.FORM,
-        version=0,
-    )
+    ).save()
 
 
 def report_upload(
