@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from ntm import formatting
 from ntm.web.assessments.access import request_scope
@@ -14,7 +16,7 @@ from ntm.web.assessments.commune_table import commune_table
 from ntm.web.assessments.forms import CommuneValuesForm
 from ntm.web.assessments.models import Assessment, CriterionStatus, Evidence, IndicatorValue
 from ntm.web.assessments.selectors import commune_sheet
-from ntm.web.assessments.services import StaleAssessment
+from ntm.web.assessments.services import StaleAssessment, assessment_save
 from ntm.web.assessments.templatetags.ntm_tags import status_class
 from ntm.web.readmodel.inputs import commune_judge
 from ntm.web.recognition.period_log import period_notice
@@ -114,3 +116,17 @@ def render_commune(
         "can_write": can_write,
     }
     return render(request, "assessments/commune.html", context, status=status)
+
+
+def form_save(request: HttpRequest, assessment: Assessment, form: CommuneValuesForm) -> None:
+    """Save a valid values form (commune page, province page) and say what was written; a
+    stale version raises ``StaleAssessment`` for the page to show beside the form."""
+    changes = assessment_save(
+        user=request.user, scope=request_scope(request), assessment=assessment,
+        version=form.cleaned_data["version"], values=form.indicator_values(),
+        statuses=form.statuses(), comments=form.comments(), channel="form",
+    )  # fmt: skip
+    if changes:
+        messages.success(request, _("Đã lưu %(n)d thay đổi.") % {"n": len(changes)})
+    else:
+        messages.info(request, _("Không có thay đổi nào: không có gì được ghi."))

@@ -25,9 +25,9 @@ from ntm.web.assessments.access import get_period, request_scope, require_write
 from ntm.web.assessments.evidence import evidence_add
 from ntm.web.assessments.forms import CommuneValuesForm, EvidenceForm
 from ntm.web.assessments.models import Assessment, Evidence, Period
-from ntm.web.assessments.pages import commune_initial
+from ntm.web.assessments.pages import commune_initial, form_save
 from ntm.web.assessments.selectors import commune_sheet, cset_of
-from ntm.web.assessments.services import StaleAssessment, assessment_find, assessment_save
+from ntm.web.assessments.services import StaleAssessment, assessment_find
 from ntm.web.readmodel.province_own import (
     CommuneSource,
     commune_source,
@@ -131,17 +131,9 @@ def province_level(request: HttpRequest, period_id: int) -> HttpResponse:
     if not form.is_valid():
         return _render(request, assessment, form, source=source, status=400)
     try:
-        changes = assessment_save(
-            user=request.user, scope=request_scope(request), assessment=assessment,
-            version=form.cleaned_data["version"], values=form.indicator_values(),
-            statuses=form.statuses(), comments=form.comments(), channel="form",
-        )  # fmt: skip
+        form_save(request, assessment, form)
     except StaleAssessment as stale:
         return _render(request, assessment, form, source=source, stale=stale, status=409)
-    if changes:
-        messages.success(request, _("Đã lưu %(n)d thay đổi.") % {"n": len(changes)})
-    else:
-        messages.info(request, _("Không có thay đổi nào: không có gì được ghi."))
     return redirect("province-level", period_id=period.pk)
 
 

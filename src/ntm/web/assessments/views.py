@@ -24,6 +24,7 @@ from ntm.web.assessments.forms import CommuneValuesForm, EvidenceForm, PeriodSta
 from ntm.web.assessments.pages import (
     commune_initial,
     commune_rows,
+    form_save,
     render_commune,
     sheet_with_fields,
 )
@@ -37,7 +38,6 @@ from ntm.web.assessments.selectors import (
 from ntm.web.assessments.services import (
     StaleAssessment,
     assessment_find,
-    assessment_save,
     period_state_set,
 )
 from ntm.web.readmodel.scopes import periods_key, readable_periods
@@ -105,17 +105,9 @@ def commune(request: HttpRequest, period_id: int, unit_id: int) -> HttpResponse:
     if not form.is_valid():
         return render_commune(request, assessment, form, rows=rows, status=400)
     try:
-        changes = assessment_save(
-            user=request.user, scope=request_scope(request), assessment=assessment,
-            version=form.cleaned_data["version"], values=form.indicator_values(),
-            statuses=form.statuses(), comments=form.comments(), channel="form",
-        )  # fmt: skip
+        form_save(request, assessment, form)
     except StaleAssessment as stale:
         return render_commune(request, assessment, form, stale=stale, status=409)
-    if changes:
-        messages.success(request, _("Đã lưu %(n)d thay đổi.") % {"n": len(changes)})
-    else:
-        messages.info(request, _("Không có thay đổi nào: không có gì được ghi."))
     return redirect("commune", period_id=period.pk, unit_id=unit.pk)
 
 
