@@ -68,3 +68,29 @@ def test_the_checks_follow_django_deploy_check():
     assert secret_key_weakness("x" * 49) is not None
     assert masked_database_url("sqlite:///var/ntm.sqlite3") == "sqlite:///var/ntm.sqlite3"
     assert masked_database_url("postgres://u:p%40ss@db:5432/x") == "postgres://u:***@db:5432/x"
+
+
+@pytest.mark.django_db
+def test_the_statistics_warning_follows_postgresqls_autovacuum_setting():
+    from django.db import connection
+
+    from ntm.web.db_health import statistics_refresh, statistics_warning
+
+    warning = statistics_warning(connection)
+    if connection.vendor != "postgresql":
+        assert warning is None
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW autovacuum")
+        (setting,) = cursor.fetchone()
+    if setting == "on":
+        assert warning is None
+    else:
+        assert warning is not None and "autovacuum" in warning and "ANALYZE" in warning
+    statistics_refresh(connection)  # runs: every table analysed, nothing else changes
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_user_tables "
+            "WHERE relname = 'assessments_period' AND last_analyze IS NOT NULL"
+        )
+        assert cursor.fetchone()[0] == 1

@@ -229,6 +229,7 @@ def ensure(
     if found is not None and (found.seed, found.provinces) == (seed, wanted):
         django_setup(url)
         _logins_ensure()
+        _statistics_refresh()
         return found
     if found is not None or _has_tables(url):
         raise SystemExit(
@@ -238,7 +239,18 @@ def ensure(
     django_setup(url)
     report = load(url, seed=seed, provinces=provinces, say=say)
     _logins_ensure()
+    _statistics_refresh()
     return report
+
+
+def _statistics_refresh() -> None:
+    """The tables' statistics after the load, as autovacuum would keep them on a maintained
+    server (it may be off, as on the machines these benchmarks ran on: `ntm serve` warns)."""
+    from django.db import connection
+
+    from ntm.web.db_health import statistics_refresh
+
+    statistics_refresh(connection)
 
 
 def _logins_ensure() -> None:

@@ -90,6 +90,11 @@ def _database_ready() -> None:
         url = os.environ.get("DATABASE_URL") or f"sqlite:///{connection.settings_dict['NAME']}"
         typer.echo(f"Không kết nối được cơ sở dữ liệu {masked_database_url(url)}", err=True)
         raise typer.Exit(2) from None
+    from ntm.web.db_health import statistics_warning
+
+    warning = statistics_warning(connection)
+    if warning:
+        typer.echo(warning, err=True)
 
 
 def register(app: typer.Typer) -> None:
