@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -13,7 +14,8 @@ from django.utils.translation import gettext as _
 from ntm import formatting
 from ntm.web.assessments.access import request_scope
 from ntm.web.assessments.commune_table import commune_table
-from ntm.web.assessments.forms import CommuneValuesForm
+from ntm.web.assessments.evidence import evidence_add
+from ntm.web.assessments.forms import CommuneValuesForm, EvidenceForm
 from ntm.web.assessments.models import Assessment, CriterionStatus, Evidence, IndicatorValue
 from ntm.web.assessments.selectors import commune_sheet
 from ntm.web.assessments.services import StaleAssessment, assessment_save
@@ -130,3 +132,19 @@ def form_save(request: HttpRequest, assessment: Assessment, form: CommuneValuesF
         messages.success(request, _("Đã lưu %(n)d thay đổi.") % {"n": len(changes)})
     else:
         messages.info(request, _("Không có thay đổi nào: không có gì được ghi."))
+
+
+def evidence_post(request: HttpRequest, assessment: Assessment) -> None:
+    """Attach the posted evidence file (commune page, province page) and say how it went."""
+    form = EvidenceForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Chưa chọn tệp minh chứng."))
+        return
+    try:
+        evidence_add(
+            user=request.user, scope=request_scope(request), assessment=assessment,
+            upload=form.cleaned_data["file"], indicator=form.cleaned_data["indicator"],
+        )  # fmt: skip
+        messages.success(request, _("Đã tải lên minh chứng."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))

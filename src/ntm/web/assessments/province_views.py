@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,10 +21,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ntm.domain.criteria import CriteriaSet
 from ntm.domain.province import share_codes
 from ntm.web.assessments.access import get_period, request_scope, require_write
-from ntm.web.assessments.evidence import evidence_add
-from ntm.web.assessments.forms import CommuneValuesForm, EvidenceForm
+from ntm.web.assessments.forms import CommuneValuesForm
 from ntm.web.assessments.models import Assessment, Evidence, Period
-from ntm.web.assessments.pages import commune_initial, form_save
+from ntm.web.assessments.pages import commune_initial, evidence_post, form_save
 from ntm.web.assessments.selectors import commune_sheet, cset_of
 from ntm.web.assessments.services import StaleAssessment, assessment_find
 from ntm.web.readmodel.province_own import (
@@ -142,19 +140,7 @@ def province_level(request: HttpRequest, period_id: int) -> HttpResponse:
 def province_evidence(request: HttpRequest, period_id: int) -> HttpResponse:
     period, unit = _province(request, period_id)
     require_write(request, unit, period)
-    form = EvidenceForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, _("Chưa chọn tệp minh chứng."))
-        return redirect("province-level", period_id=period.pk)
-    try:
-        evidence_add(
-            user=request.user, scope=request_scope(request),
-            assessment=assessment_find(unit=unit, period=period),
-            upload=form.cleaned_data["file"], indicator=form.cleaned_data["indicator"],
-        )  # fmt: skip
-        messages.success(request, _("Đã tải lên minh chứng."))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    evidence_post(request, assessment_find(unit=unit, period=period))
     return redirect("province-level", period_id=period.pk)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -19,11 +18,11 @@ from ntm.web.assessments.access import (
     request_scope,
     require_write,
 )
-from ntm.web.assessments.evidence import evidence_add
-from ntm.web.assessments.forms import CommuneValuesForm, EvidenceForm, PeriodStateForm
+from ntm.web.assessments.forms import CommuneValuesForm, PeriodStateForm
 from ntm.web.assessments.pages import (
     commune_initial,
     commune_rows,
+    evidence_post,
     form_save,
     render_commune,
     sheet_with_fields,
@@ -134,19 +133,7 @@ def evidence_upload(request: HttpRequest, period_id: int, unit_id: int) -> HttpR
     period = get_period(request, period_id)
     unit = get_commune(request, period, unit_id)
     require_write(request, unit, period)
-    form = EvidenceForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            evidence_add(
-                user=request.user, scope=request_scope(request),
-                assessment=assessment_find(unit=unit, period=period),
-                upload=form.cleaned_data["file"], indicator=form.cleaned_data["indicator"],
-            )  # fmt: skip
-            messages.success(request, _("Đã tải lên minh chứng."))
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-    else:
-        messages.error(request, _("Chưa chọn tệp minh chứng."))
+    evidence_post(request, assessment_find(unit=unit, period=period))
     return redirect("commune", period_id=period.pk, unit_id=unit.pk)
 
 
