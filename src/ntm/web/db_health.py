@@ -26,7 +26,10 @@ def statistics_warning(connection: BaseDatabaseWrapper) -> str | None:
 
 
 def statistics_refresh(connection: BaseDatabaseWrapper) -> None:
-    """``ANALYZE`` every table (PostgreSQL): seconds on the national dataset."""
+    """``ANALYZE`` every table (PostgreSQL): seconds on the national dataset. Not for a database
+    about to be filled: statistics of near-empty tables make the planner choose nested loops
+    that crawl once the rows arrive (seen in the test suite, where one test analysed its
+    worker's database and the next tests took minutes)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
