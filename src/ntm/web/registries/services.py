@@ -53,21 +53,20 @@ def audit_record(
     channel: str,
     old: str = "",
 ) -> None:
-    AuditEntry.objects.create(
-        user=user if getattr(user, "pk", None) else None,
-        username=getattr(user, "username", "") or "",
+    # A registry record belongs to no period: the commune stands where the office's province does.
+    AuditEntry.of_office(
+        user=user,
         regime=unit.regime,
-        unit_code=unit.code,
-        unit_name=unit.name,
-        period_id_ref=0,
+        province_code=unit.code,
+        province_name=unit.name,
+        period_id=0,
         year=year,
         kind=kind,
-        target=target[:20],
+        target=target,
         old=old,
         new=new,
         channel=channel,
-        version=0,
-    )
+    ).save()
 
 
 @dataclass(frozen=True)
